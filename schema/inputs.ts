@@ -1,0 +1,150 @@
+import { createInsertSchema } from "drizzle-zod";
+import { z } from "zod";
+import { claimants, sources } from "./tables";
+import { ratingKeys } from "./rating-scale";
+import { roles } from "./enums";
+import { workflowActions } from "./workflow";
+
+/** 256 KiB of article text is several times the longest news article; the body limit enforces it too. */
+export const maxArticleChars = 400_000;
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  .max(2048)
+  .describe("an http(s) URL");
+const isoDate = z.iso.date().or(z.iso.datetime());
+const id = z.coerce.number().int().positive();
+
+/** `:id` path parameters. */
+export const idParam = z.object({ id });
+
+/** Pagination query for list routes. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const articleFormats = ["text", "markdown", "html"] as const;
+
+/** POST /api/articles and the import CLI: raw text plus optional metadata; detection fills what is missing. */
+export const articleImportInput = z.object({
+  text: z.string().trim().min(1, "The article has no text.").max(maxArticleChars),
+  format: z.enum(articleFormats).default("text"),
+  title: z.string().trim().min(1).max(500).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as en or ru")
+    .optional(),
+  sourceUrl: httpUrl.optional(),
+  publisher: z.string().trim().min(1).max(200).optional(),
+  publishedAt: isoDate.optional(),
+});
+export type ArticleImportInput = z.input<typeof articleImportInput>;
+
+export const articleListQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  language: z.string().max(20).optional(),
+});
+
+/** A W3C TextQuoteSelector. */
+export const textQuoteSelector = z.object({
+  type: z.literal("TextQuoteSelector"),
+  exact: z.string().min(1).max(5000),
+  prefix: z.string().max(200).default(""),
+  suffix: z.string().max(200).default(""),
+});
+
+/** A W3C TextPositionSelector; positions count code points. */
+export const textPositionSelector = z
+  .object({
+    type: z.literal("TextPositionSelector"),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((s) => s.end > s.start, { message: "end must be after start", path: ["end"] });
+
+const selectorPair = z
+  .array(z.discriminatedUnion("type", [textQuoteSelector, textPositionSelector]))
+  .length(2)
+  .refine((list) => new Set(list.map((s) => s.type)).size === 2, {
+    message: "one TextQuoteSelector and one TextPositionSelector",
+  })
+  .transform((list) => ({
+    quote: list.find((s) => s.type === "TextQuoteSelector") as z.output<typeof textQuoteSelector>,
+    position: list.find((s) => s.type === "TextPositionSelector") as z.output<typeof textPositionSelector>,
+  }));
+
+/** A claimant by id, or by name (found or created). */
+export const claimantRef = z.union([
+  z.object({ id }),
+  createInsertSchema(claimants, {
+    name: (s) => s.trim().min(1).max(200),
+    description: (s) => s.max(500),
+  }).pick({ name: true, kind: true, description: true }),
+]);
+
+/** Tiptap JSON for an explanation. Its content is checked by the allow-list renderer, never trusted. */
+export const tiptapDoc = z.looseObject({ type: z.literal("doc"), content: z.array(z.unknown()).max(500).optional() });
+
+export const sourceInput = createInsertSchema(sources, {
+  url: () => httpUrl,
+  title: (s) => s.trim().max(500),
+  publisher: (s) => s.trim().max(200),
+  publishedAt: () => isoDate,
+  accessedAt: () => isoDate,
+  archivedUrl: () => httpUrl,
+  quote: (s) => s.max(2000),
+}).pick({ url: true, title: true, publisher: true, publishedAt: true, accessedAt: true, archivedUrl: true, quote: true });
+
+const claimContent = {
+  claimant: claimantRef.nullable().optional(),
+  ratingKey: z.enum(ratingKeys).nullable().optional(),
+  explanation: tiptapDoc.nullable().optional(),
+  sources: z.array(sourceInput).max(30).optional(),
+};
+
+/** POST /api/articles/:id/claims */
+export const claimCreateInput = z.object({
+  revisionId: id.optional(),
+  selector: selectorPair,
+  ...claimContent,
+});
+
+/** PATCH /api/claims/:id: content only; `version` is the one the client last saw. */
+export const claimUpdateInput = z.object({ version: z.number().int().positive(), ...claimContent });
+
+/** POST /api/claims/:id/transitions */
+export const transitionInput = z
+  .object({
+    action: z.enum(workflowActions),
+    version: z.number().int().positive(),
+    comment: z.string().trim().max(5000).optional(),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .refine((t) => t.action !== "request_changes" || !!t.comment, {
+    message: "Say what needs to change.",
+    path: ["comment"],
+  })
+  .refine((t) => (t.action !== "correct" && t.action !== "retract") || !!t.reason, {
+    message: "Corrections and retractions need a public reason.",
+    path: ["reason"],
+  });
+
+export const assignInput = z.object({ version: z.number().int().positive(), assigneeId: id.nullable() });
+
+export const commentInput = z.object({ body: z.string().trim().min(1).max(5000), parentId: id.optional() });
+
+export const loginInput = z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) });
+
+export const inviteInput = z.object({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(roles),
+});
+
+export const acceptInviteInput = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().min(12, "Use at least 12 characters.").max(1000),
+});
+
+export const apiTokenInput = z.object({ name: z.string().trim().min(1).max(100) });

@@ -1,0 +1,46 @@
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { nowIso as now } from "./columns";
+import { users } from "./users";
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    /** BCP 47 tag of the article's own language (sets `lang` wherever it is shown). */
+    language: text().notNull(),
+    sourceUrl: text(),
+    publisher: text(),
+    /** Publication date as the article states it, ISO date. */
+    publishedAt: text(),
+    currentRevisionId: integer().references((): AnySQLiteColumn => articleRevisions.id),
+    /** Hash of the normalised body of the current revision: the duplicate check. */
+    bodyHash: text().notNull().unique(),
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id),
+    createdAt: text().notNull().default(now),
+    updatedAt: text().notNull().default(now),
+  },
+  (t) => [index("articles_source_url_idx").on(t.sourceUrl)],
+);
+
+/** Every version of an article's text. Rows are never updated: the text is evidence. */
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    number: integer().notNull(),
+    /** Tiptap JSON of the text (paragraphs only). */
+    doc: text({ mode: "json" }).notNull(),
+    /** The canonical plain text that selectors index into (paragraphs joined by "\n\n"). */
+    text: text().notNull(),
+    contentHash: text().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: text().notNull().default(now),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.number)],
+);

@@ -1,0 +1,112 @@
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { anchorStatuses, claimantKinds, claimStates } from "../enums";
+import { articleRevisions, articles } from "./articles";
+import { nowIso as now } from "./columns";
+import { users } from "./users";
+
+export const claimants = sqliteTable("claimants", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull(),
+  /** Case- and space-folded name, so autocomplete never creates "Baitak" twice. */
+  nameKey: text().notNull().unique(),
+  kind: text({ enum: claimantKinds }).notNull().default("person"),
+  description: text(),
+  createdAt: text().notNull().default(now),
+});
+
+/** The annotation. Selectors follow W3C: positions count code points in the revision's text. */
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id),
+    revisionId: integer()
+      .notNull()
+      .references(() => articleRevisions.id),
+    exact: text().notNull(),
+    prefix: text().notNull().default(""),
+    suffix: text().notNull().default(""),
+    start: integer().notNull(),
+    end: integer().notNull(),
+    anchorStatus: text({ enum: anchorStatuses }).notNull().default("anchored"),
+    anchorConfidence: real().notNull().default(1),
+    claimantId: integer().references(() => claimants.id),
+    state: text({ enum: claimStates }).notNull().default("draft"),
+    ratingKey: text(),
+    /** Tiptap JSON; rendered through an allow-list, never as raw HTML. */
+    explanation: text({ mode: "json" }),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    lastEditedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    assigneeId: integer().references(() => users.id),
+    /** Set when a correction or rewrite of the article touched a published claim. */
+    needsReview: integer({ mode: "boolean" }).notNull().default(false),
+    /** Public reason for a correction or retraction. */
+    publicNote: text(),
+    version: integer().notNull().default(1),
+    createdAt: text().notNull().default(now),
+    updatedAt: text().notNull().default(now),
+    publishedAt: text(),
+  },
+  (t) => [index("claims_article_idx").on(t.articleId), index("claims_state_idx").on(t.state, t.updatedAt)],
+);
+
+/** Verdict history: one row per change of rating or explanation. */
+export const verdicts = sqliteTable(
+  "verdicts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    claimId: integer()
+      .notNull()
+      .references(() => claims.id),
+    ratingKey: text().notNull(),
+    explanation: text({ mode: "json" }),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: text().notNull().default(now),
+  },
+  (t) => [index("verdicts_claim_idx").on(t.claimId)],
+);
+
+export const sources = sqliteTable(
+  "sources",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    claimId: integer()
+      .notNull()
+      .references(() => claims.id),
+    position: integer().notNull().default(0),
+    url: text().notNull(),
+    title: text(),
+    publisher: text(),
+    publishedAt: text(),
+    accessedAt: text(),
+    archivedUrl: text(),
+    quote: text(),
+  },
+  (t) => [index("sources_claim_idx").on(t.claimId)],
+);
+
+/** Staff discussion. Never public. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    claimId: integer()
+      .notNull()
+      .references(() => claims.id),
+    parentId: integer(),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    body: text().notNull(),
+    createdAt: text().notNull().default(now),
+  },
+  (t) => [index("comments_claim_idx").on(t.claimId)],
+);

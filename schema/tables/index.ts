@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./articles";
+export * from "./claims";
+export * from "./audit";
