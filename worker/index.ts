@@ -1,3 +1,4 @@
-import { Hono } from "hono";
-const app = new Hono<{ Bindings: Env }>().get("/api/health", (c) => c.json({ ok: true }));
+import app from "./app";
+
+export type { AppType } from "./app";
 export default app;

@@ -181,4 +181,8 @@ CREATE TABLE `audit_events` (
 	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `audit_entity_idx` ON `audit_events` (`entity_type`,`entity_id`);
+CREATE INDEX `audit_entity_idx` ON `audit_events` (`entity_type`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `write_guards` (
+	`ok` integer NOT NULL,
+	CONSTRAINT "write_guards_ok" CHECK(ok = 1)
+);

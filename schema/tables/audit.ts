@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { nowIso as now } from "./columns";
 import { users } from "./users";
 
@@ -17,3 +18,12 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index("audit_entity_idx").on(t.entityType, t.entityId)],
 );
+
+/**
+ * Compare-and-swap for D1 batches. A batch opens with an insert whose CHECK fails unless the row
+ * still has the version the client saw; the failure rolls the whole batch back. It closes by
+ * deleting the row again, so the table stays empty.
+ */
+export const writeGuards = sqliteTable("write_guards", { ok: integer().notNull() }, () => [
+  check("write_guards_ok", sql`ok = 1`),
+]);

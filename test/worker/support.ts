@@ -1,0 +1,84 @@
+import { env, exports } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { users } from "../../schema/tables";
+import { createSession, sessionCookie } from "../../worker/auth/sessions";
+import { getDb } from "../../worker/db";
+import { seedDemoAccounts } from "../../worker/queries/users";
+
+export const origin = "http://factline.test";
+export const db = () => getDb(env.DB);
+
+/** The people every route test acts as; "public" is nobody. */
+export type Who = "public" | "checker" | "checker2" | "editor" | "editor2" | "admin";
+
+export interface Staff {
+  id: number;
+  cookie: string;
+}
+
+/** Tables in an order that deletes children before parents. */
+const tablesChildFirst = [
+  "audit_events", "comments", "sources", "verdicts", "claims", "claimants", "article_search",
+  "article_revisions", "articles", "sessions", "api_tokens", "invitations", "login_attempts", "users", "write_guards",
+];
+
+/** Empty every table: storage is shared by the tests of a file, and each test starts from nothing. */
+export async function resetDatabase() {
+  await env.DB.batch([
+    env.DB.prepare("update articles set current_revision_id = null"),
+    ...tablesChildFirst.map((t) => env.DB.prepare(`delete from ${t}`)),
+  ]);
+}
+
+/** Demo accounts with live sessions, keyed by who they are. */
+export async function signInStaff(): Promise<Record<Exclude<Who, "public">, Staff>> {
+  await resetDatabase();
+  await seedDemoAccounts(db(), "test", "test-password-123");
+  const entries = await Promise.all(
+    (["checker", "checker2", "editor", "editor2", "admin"] as const).map(async (who) => {
+      const email = `${who}@factline.local`;
+      const user = await db().select().from(users).where(eq(users.email, email)).get();
+      const { token } = await createSession(db(), user!.id);
+      return [who, { id: user!.id, cookie: `${sessionCookie}=${token}` }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<Exclude<Who, "public">, Staff>;
+}
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  as?: Staff | null;
+  headers?: Record<string, string>;
+}
+
+/** Call the worker the way the browser app does: same origin, cookie session, JSON. */
+export function call(path: string, options: CallOptions = {}) {
+  const headers = new Headers(options.headers);
+  if (options.as) headers.set("cookie", options.as.cookie);
+  if (!headers.has("origin") && options.method && options.method !== "GET") headers.set("origin", origin);
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  return exports.default.fetch(new Request(`${origin}${path}`, { method: options.method ?? "GET", headers, body }));
+}
+
+/** The JSON body of a response, typed loosely for assertions. */
+export async function json<T = any>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+/** A short demo article of our own, with a numeric claim. */
+export const sampleArticle = [
+  "Ministry Says Rural Schools Got 1,200 New Computers",
+  "",
+  "March 5, 2024",
+  "",
+  "The ministry said on Monday that 1,200 new computers reached rural schools this year.",
+  "",
+  "Critics said the number could not be checked, because no list of schools was published.",
+  "",
+  "Source: www.example.org",
+].join("\n");

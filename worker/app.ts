@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { ratingBounds, ratingScale } from "../schema/rating-scale";
+import { getDb } from "./db";
+import type { AppEnv } from "./env";
+import { apiError, notFound, onError } from "./http/errors";
+import { authenticate, sameOriginWrites } from "./middleware/auth";
+import { securityHeaders } from "./middleware/security";
+import { articleRoutes } from "./routes/articles";
+import { authRoutes } from "./routes/auth";
+import { claimantRoutes } from "./routes/claimants";
+import { claimRoutes } from "./routes/claims";
+import { publicPages } from "./routes/public-pages";
+import { userRoutes } from "./routes/users";
+
+/** Largest request body: an article of maxArticleChars in UTF-8 with room for JSON escaping. */
+export const maxBodyBytes = 2 * 1024 * 1024;
+
+const api = new Hono<AppEnv>()
+  .use(bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw apiError(413, "payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024 / 1024} MiB.`); } }))
+  .use(authenticate)
+  .use(sameOriginWrites)
+  .get("/health", (c) => c.json({ ok: true }))
+  .get("/rating-scale", (c) => c.json({ ratings: ratingScale, bounds: ratingBounds }))
+  .route("/auth", authRoutes)
+  .route("/users", userRoutes)
+  .route("/articles", articleRoutes)
+  .route("/claims", claimRoutes)
+  .route("/claimants", claimantRoutes);
+
+const app = new Hono<AppEnv>()
+  .use(securityHeaders)
+  .use(async (c, next) => {
+    c.set("db", getDb(c.env.DB));
+    await next();
+  })
+  .route("/api", api)
+  .route("/", publicPages);
+
+app.onError(onError);
+app.notFound(notFound);
+
+export type AppType = typeof api;
+export default app;

@@ -1,0 +1,18 @@
+import type { Role } from "../schema/enums";
+import type { Db } from "./db";
+
+/** The signed-in staff member, as every route sees them. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** How this request proved who it is: cookie sessions need CSRF checks, bearer tokens do not. */
+  via: "session" | "token";
+  sessionId?: number;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { db: Db; user: SessionUser | null };
+}

@@ -1,0 +1,15 @@
+import { zValidator } from "@hono/zod-validator";
+import type { ValidationTargets } from "hono";
+import type { z } from "zod";
+import { apiError } from "./errors";
+
+/** zValidator that fails with the API's 400 shape, listing each problem by field. */
+export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return zValidator(target, schema, (result) => {
+    if (!result.success) {
+      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const first = issues[0];
+      throw apiError(400, "invalid_input", first ? `${first.path || target}: ${first.message}` : "Invalid input.", issues);
+    }
+  });
+}

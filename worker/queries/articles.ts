@@ -1,0 +1,135 @@
+import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { articleImportInput, articleListQuery } from "../../schema/inputs";
+import { articleSearch } from "../../schema/search-table";
+import { articleRevisions, articles } from "../../schema/tables";
+import { fallbackTitle, parseArticle } from "../domain/article-parse";
+import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
+import { slugify } from "../domain/slug";
+import { sha256Hex } from "../auth/crypto";
+import type { Db } from "../db";
+import { apiError } from "../http/errors";
+import { auditInsert } from "./audit";
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type ImportResult = { status: "created" | "duplicate"; article: ArticleRow };
+
+/** The free slug for a title: the plain slug, or the slug with the lowest free numeric suffix. */
+async function freeSlug(db: Db, title: string): Promise<string> {
+  const base = slugify(title);
+  const taken = new Set(
+    (await db.select({ slug: articles.slug }).from(articles).where(or(eq(articles.slug, base), like(articles.slug, `${base}-%`)))).map(
+      (r) => r.slug,
+    ),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Import one article: the single code path of POST /api/articles, the upload form and the CLI.
+ * A body that normalises to an existing article's is a duplicate and stores nothing.
+ */
+export async function importArticle(
+  db: Db,
+  input: z.output<typeof articleImportInput>,
+  actorId: number | null,
+): Promise<ImportResult> {
+  const parsed = parseArticle(input.text, input.format);
+  if (parsed.paragraphs.length === 0) throw apiError(400, "empty_article", "The article has no body text after its title and date.");
+  const bodyHash = await sha256Hex(duplicateKey(parsed.paragraphs));
+  const existing = await db.select().from(articles).where(eq(articles.bodyHash, bodyHash)).get();
+  if (existing) return { status: "duplicate", article: existing };
+
+  const title = input.title ?? parsed.title ?? fallbackTitle(parsed.paragraphs);
+  const slug = await freeSlug(db, title);
+  const text = paragraphsToText(parsed.paragraphs);
+  const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
+  const values = {
+    slug,
+    title,
+    language: input.language ?? parsed.language,
+    sourceUrl: input.sourceUrl ?? parsed.sourceUrl,
+    publisher: input.publisher ?? parsed.publisher,
+    publishedAt: input.publishedAt ?? parsed.publishedAt,
+    bodyHash,
+    createdBy: actorId,
+  };
+  try {
+    // One batch: the article, its first revision, the search row and the audit event, or none of them.
+    await db.batch([
+      db.insert(articles).values(values),
+      db.insert(articleRevisions).values({
+        articleId: articleId as never,
+        number: 1,
+        doc: paragraphsToDoc(parsed.paragraphs),
+        text,
+        contentHash: await sha256Hex(text),
+        createdBy: actorId,
+      }),
+      db
+        .update(articles)
+        .set({ currentRevisionId: sql`(select max(id) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})` })
+        .where(eq(articles.slug, slug)),
+      db.insert(articleSearch).values({ rowid: articleId as never, title, body: text }),
+      auditInsert(db, { actorId, action: "article.import", entityType: "article", entityId: articleId, after: values }),
+    ]);
+  } catch (err) {
+    // Two imports of one body at once: the unique body hash lets exactly one through.
+    const winner = await db.select().from(articles).where(eq(articles.bodyHash, bodyHash)).get();
+    if (winner) return { status: "duplicate", article: winner };
+    throw err;
+  }
+  const article = await db.select().from(articles).where(eq(articles.slug, slug)).get();
+  return { status: "created", article: article! };
+}
+
+/** One page of articles, newest first, optionally searched (FTS5) and filtered by language. */
+export async function listArticles(db: Db, query: z.output<typeof articleListQuery>) {
+  const filters = [];
+  if (query.language) filters.push(eq(articles.language, query.language));
+  if (query.q) {
+    const match = ftsQuery(query.q);
+    if (match) filters.push(inArray(articles.id, sql`(select rowid from article_search where article_search match ${match})`));
+  }
+  const where = filters.length ? and(...filters) : undefined;
+  const [items, [{ total }]] = await db.batch([
+    db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        language: articles.language,
+        publisher: articles.publisher,
+        sourceUrl: articles.sourceUrl,
+        publishedAt: articles.publishedAt,
+        createdAt: articles.createdAt,
+        claimCount: sql<number>`(select count(*) from claims where claims.article_id = ${articles.id})`,
+      })
+      .from(articles)
+      .where(where)
+      .orderBy(desc(articles.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: sql<number>`count(*)` }).from(articles).where(where),
+  ]);
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+/** An FTS5 query that matches every word the user typed as a prefix, with no FTS syntax of theirs. */
+export function ftsQuery(q: string): string | null {
+  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu);
+  return words ? words.map((w) => `"${w}"*`).join(" ") : null;
+}
+
+/** An article with its current revision, or a 404. */
+export async function getArticleWithRevision(db: Db, id: number) {
+  const row = await db
+    .select({ article: articles, revision: articleRevisions })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, id))
+    .get();
+  if (!row) throw apiError(404, "not_found", `Article ${id} does not exist.`);
+  return row;
+}

@@ -1,0 +1,250 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
+import { articleRevisions, articles, claimants, claims, comments, sources, users, verdicts } from "../../schema/tables";
+import type { ClaimState } from "../../schema/enums";
+import type { Actor } from "../../schema/workflow";
+import type { Db } from "../db";
+import { codePointLength, codePointSlice } from "../domain/codepoints";
+import { describeRange } from "../domain/selector";
+import { apiError } from "../http/errors";
+import { auditInsert, isStaleWrite, versionGuard } from "./audit";
+
+export type ClaimRow = typeof claims.$inferSelect;
+type ClaimContent = Omit<z.output<typeof claimUpdateInput>, "version">;
+
+/** A claim row, or a 404. */
+export async function getClaim(db: Db, id: number): Promise<ClaimRow> {
+  const claim = await db.select().from(claims).where(eq(claims.id, id)).get();
+  if (!claim) throw apiError(404, "not_found", `Claim ${id} does not exist.`);
+  return claim;
+}
+
+/** A claim with what a reviewer needs beside it: claimant, sources, article and people. */
+export async function getClaimDetail(db: Db, id: number) {
+  const [claimRows, sourceRows] = await db.batch([
+    db
+      .select({
+        claim: claims,
+        claimant: { id: claimants.id, name: claimants.name, kind: claimants.kind },
+        article: { id: articles.id, slug: articles.slug, title: articles.title, language: articles.language },
+      })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+      .where(eq(claims.id, id)),
+    db.select().from(sources).where(eq(sources.claimId, id)).orderBy(asc(sources.position)),
+  ]);
+  const row = claimRows[0];
+  if (!row) throw apiError(404, "not_found", `Claim ${id} does not exist.`);
+  return { ...row.claim, claimant: row.claimant?.id ? row.claimant : null, article: row.article, sources: sourceRows };
+}
+
+const nameKey = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+
+/** Statements that make sure a claimant exists, and the SQL that yields its id inside the same batch. */
+async function resolveClaimant(db: Db, ref: z.output<typeof claimantRef>): Promise<{ statements: never[]; id: SQL | number }> {
+  if ("id" in ref) {
+    const found = await db.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).get();
+    if (!found) throw apiError(400, "unknown_claimant", `Claimant ${ref.id} does not exist.`);
+    return { statements: [], id: ref.id };
+  }
+  const key = nameKey(ref.name);
+  const insert = db
+    .insert(claimants)
+    .values({ name: ref.name.trim(), nameKey: key, kind: ref.kind ?? "person", description: ref.description ?? null })
+    .onConflictDoNothing({ target: claimants.nameKey });
+  return { statements: [insert as never], id: sql`(select id from ${claimants} where ${claimants.nameKey} = ${key})` };
+}
+
+function sourceRows(claimId: SQL | number, list: z.output<typeof sourceInput>[]) {
+  return list.map((s, position) => ({ ...s, claimId: claimId as number, position }));
+}
+
+/** The statements and column changes that write a claim's content (claimant, verdict, sources). */
+async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent, actor: Actor, previous?: ClaimRow) {
+  const statements: never[] = [];
+  const set: Partial<typeof claims.$inferInsert> = {};
+  if (content.claimant !== undefined) {
+    if (content.claimant === null) set.claimantId = null;
+    else {
+      const resolved = await resolveClaimant(db, content.claimant);
+      statements.push(...resolved.statements);
+      set.claimantId = resolved.id as number;
+    }
+  }
+  if (content.ratingKey !== undefined) set.ratingKey = content.ratingKey;
+  if (content.explanation !== undefined) set.explanation = content.explanation;
+  const verdictChanged =
+    (content.ratingKey !== undefined && content.ratingKey !== (previous?.ratingKey ?? null)) ||
+    (content.explanation !== undefined && JSON.stringify(content.explanation) !== JSON.stringify(previous?.explanation ?? null));
+  const ratingKey = content.ratingKey !== undefined ? content.ratingKey : previous?.ratingKey;
+  const after: (never)[] = [];
+  if (verdictChanged && ratingKey) {
+    const explanation = content.explanation !== undefined ? content.explanation : (previous?.explanation ?? null);
+    after.push(db.insert(verdicts).values({ claimId: claimId as number, ratingKey, explanation, authorId: actor.id }) as never);
+  }
+  if (content.sources !== undefined) {
+    after.push(db.delete(sources).where(eq(sources.claimId, claimId as number)) as never);
+    if (content.sources.length) after.push(db.insert(sources).values(sourceRows(claimId, content.sources)) as never);
+  }
+  return { before: statements, set, after };
+}
+
+/** Create a claim on the article's current revision; the selector must quote that revision exactly. */
+export async function createClaim(db: Db, articleId: number, input: z.output<typeof claimCreateInput>, actor: Actor) {
+  const row = await db
+    .select({ revisionId: articleRevisions.id, text: articleRevisions.text })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, articleId))
+    .get();
+  if (!row) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
+  if (input.revisionId !== undefined && input.revisionId !== row.revisionId) {
+    throw apiError(409, "stale_revision", "The article has a newer revision; reload it and select the text again.", {
+      currentRevisionId: row.revisionId,
+    });
+  }
+  const { quote, position } = input.selector;
+  if (position.end > codePointLength(row.text)) {
+    throw apiError(400, "selector_out_of_range", "The TextPositionSelector ends after the end of the article.");
+  }
+  const actual = codePointSlice(row.text, position.start, position.end);
+  if (actual !== quote.exact) {
+    throw apiError(400, "selector_mismatch", "The quote is not the text at that position of the article.", {
+      expected: actual,
+      received: quote.exact,
+    });
+  }
+  // Context is recomputed from the text itself: the server, not the client, is the authority on it.
+  const selector = describeRange(row.text, position.start, position.end);
+  // A batch is one transaction on D1's single writer, so right after the insert the newest id is ours.
+  const claimId = sql`(select max(id) from ${claims})`;
+  const content = await contentWrite(db, claimId, input, actor);
+  const values = { articleId, revisionId: row.revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id };
+  const results = await db.batch([
+    ...content.before,
+    db.insert(claims).values(values).returning({ id: claims.id }),
+    ...content.after,
+    auditInsert(db, { actorId: actor.id, action: "claim.create", entityType: "claim", entityId: claimId, after: { ...selector, ...input, selector: undefined } }),
+  ] as never);
+  const [{ id }] = (results as unknown[])[content.before.length] as { id: number }[];
+  return getClaimDetail(db, id);
+}
+
+/** Run a versioned batch on one claim: all of it if the claim still has `version`, none of it otherwise. */
+export async function versionedClaimBatch(db: Db, claim: ClaimRow, version: number, statements: unknown[]) {
+  if (version !== claim.version) throw staleClaim(claim.version);
+  const guard = versionGuard(db, claims, claim.id, version);
+  try {
+    await db.batch([guard.open, ...statements, guard.close] as never);
+  } catch (err) {
+    if (isStaleWrite(err)) {
+      const current = await db.select({ version: claims.version }).from(claims).where(eq(claims.id, claim.id)).get();
+      throw staleClaim(current?.version ?? claim.version);
+    }
+    throw err;
+  }
+}
+
+function staleClaim(currentVersion: number) {
+  return apiError(409, "stale_version", "Someone saved this claim after you loaded it. Reload to see their change.", { currentVersion });
+}
+
+/** Update a claim's content under optimistic concurrency, with its audit event in the same batch. */
+export async function updateClaim(db: Db, claim: ClaimRow, input: z.output<typeof claimUpdateInput>, actor: Actor) {
+  const { version, ...content } = input;
+  const write = await contentWrite(db, claim.id, content, actor, claim);
+  const now = new Date().toISOString();
+  await versionedClaimBatch(db, claim, version, [
+    ...write.before,
+    db
+      .update(claims)
+      .set({ ...write.set, lastEditedBy: actor.id, updatedAt: now, version: sql`${claims.version} + 1` })
+      .where(eq(claims.id, claim.id)),
+    ...write.after,
+    auditInsert(db, { actorId: actor.id, action: "claim.update", entityType: "claim", entityId: claim.id, before: pickContent(claim), after: content }),
+  ]);
+  return getClaimDetail(db, claim.id);
+}
+
+const pickContent = (c: ClaimRow) => ({ claimantId: c.claimantId, ratingKey: c.ratingKey, explanation: c.explanation });
+
+/** Claims of an article, in text order. */
+export function listArticleClaims(db: Db, articleId: number) {
+  return db
+    .select({
+      id: claims.id,
+      exact: claims.exact,
+      prefix: claims.prefix,
+      suffix: claims.suffix,
+      start: claims.start,
+      end: claims.end,
+      state: claims.state,
+      ratingKey: claims.ratingKey,
+      anchorStatus: claims.anchorStatus,
+      anchorConfidence: claims.anchorConfidence,
+      claimantName: claimants.name,
+      authorId: claims.authorId,
+      assigneeId: claims.assigneeId,
+      version: claims.version,
+      needsReview: claims.needsReview,
+    })
+    .from(claims)
+    .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+    .where(eq(claims.articleId, articleId))
+    .orderBy(asc(claims.start));
+}
+
+export interface ClaimListFilter {
+  states?: ClaimState[];
+  authorId?: number;
+  assigneeId?: number;
+  order: "oldest" | "newest";
+  limit: number;
+  offset: number;
+}
+
+/** Claims across articles for queues and dashboards. */
+export function listClaims(db: Db, filter: ClaimListFilter) {
+  const where = and(
+    filter.states?.length ? inArray(claims.state, filter.states) : undefined,
+    filter.authorId ? eq(claims.authorId, filter.authorId) : undefined,
+    filter.assigneeId ? eq(claims.assigneeId, filter.assigneeId) : undefined,
+  );
+  return db
+    .select({
+      id: claims.id,
+      exact: claims.exact,
+      state: claims.state,
+      ratingKey: claims.ratingKey,
+      updatedAt: claims.updatedAt,
+      createdAt: claims.createdAt,
+      version: claims.version,
+      needsReview: claims.needsReview,
+      anchorStatus: claims.anchorStatus,
+      authorId: claims.authorId,
+      authorName: users.name,
+      assigneeId: claims.assigneeId,
+      claimantName: claimants.name,
+      article: { id: articles.id, title: articles.title, slug: articles.slug, language: articles.language },
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .innerJoin(users, eq(users.id, claims.authorId))
+    .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+    .where(where)
+    .orderBy(filter.order === "oldest" ? asc(claims.updatedAt) : desc(claims.updatedAt))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+/** Staff comments on a claim, oldest first, with their authors' names. */
+export function listComments(db: Db, claimId: number) {
+  return db
+    .select({ id: comments.id, parentId: comments.parentId, body: comments.body, createdAt: comments.createdAt, authorId: comments.authorId, authorName: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.claimId, claimId))
+    .orderBy(asc(comments.id));
+}

@@ -1,0 +1,76 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { claimStates } from "../../schema/enums";
+import { assignInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput } from "../../schema/inputs";
+import { availableActions, canEdit } from "../../schema/workflow";
+import type { AppEnv } from "../env";
+import { apiError } from "../http/errors";
+import { validate } from "../http/validate";
+import { requireRole, requireStaff } from "../middleware/auth";
+import { auditHistory } from "../queries/audit";
+import { getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
+import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
+
+const claimListQuery = pageQuery.extend({
+  state: z
+    .string()
+    .transform((s) => s.split(","))
+    .pipe(z.array(z.enum(claimStates)))
+    .optional(),
+  mine: z.enum(["authored", "assigned"]).optional(),
+  order: z.enum(["oldest", "newest"]).default("newest"),
+});
+
+export const claimRoutes = new Hono<AppEnv>()
+  .use(requireStaff)
+  .get("/", validate("query", claimListQuery), async (c) => {
+    const q = c.req.valid("query");
+    const me = c.get("user")!.id;
+    const items = await listClaims(c.get("db"), {
+      states: q.state,
+      authorId: q.mine === "authored" ? me : undefined,
+      assigneeId: q.mine === "assigned" ? me : undefined,
+      order: q.order,
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return c.json({ items, limit: q.limit, offset: q.offset });
+  })
+  .get("/:id", validate("param", idParam), async (c) => {
+    const claim = await getClaimDetail(c.get("db"), c.req.valid("param").id);
+    return c.json({ claim, actions: availableActions(c.get("user")!, claim), editable: canEdit(c.get("user")!, claim) });
+  })
+  .patch("/:id", validate("param", idParam), validate("json", claimUpdateInput), async (c) => {
+    const db = c.get("db");
+    const actor = c.get("user")!;
+    const claim = await getClaim(db, c.req.valid("param").id);
+    const decision = canEdit(actor, claim);
+    if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
+    return c.json({ claim: await updateClaim(db, claim, c.req.valid("json"), actor) });
+  })
+  .post("/:id/transitions", validate("param", idParam), validate("json", transitionInput), async (c) => {
+    const db = c.get("db");
+    const claim = await getClaim(db, c.req.valid("param").id);
+    return c.json({ claim: await transitionClaim(db, claim, c.req.valid("json"), c.get("user")!) });
+  })
+  .post("/:id/assign", requireRole("editor", "admin"), validate("param", idParam), validate("json", assignInput), async (c) => {
+    const db = c.get("db");
+    const claim = await getClaim(db, c.req.valid("param").id);
+    return c.json({ claim: await assignClaim(db, claim, c.req.valid("json"), c.get("user")!) });
+  })
+  .get("/:id/comments", validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    await getClaim(c.get("db"), id);
+    return c.json({ items: await listComments(c.get("db"), id) });
+  })
+  .post("/:id/comments", validate("param", idParam), validate("json", commentInput), async (c) => {
+    const { id } = c.req.valid("param");
+    const { body, parentId } = c.req.valid("json");
+    await getClaim(c.get("db"), id);
+    return c.json({ comment: await addComment(c.get("db"), id, body, parentId, c.get("user")!) }, 201);
+  })
+  .get("/:id/history", validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    await getClaim(c.get("db"), id);
+    return c.json({ items: await auditHistory(c.get("db"), "claim", id) });
+  });
