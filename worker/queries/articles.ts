@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { articleImportInput, articleListQuery } from "../../schema/inputs";
 import { articleSearch } from "../../schema/search-table";
@@ -18,7 +18,8 @@ export type ImportResult = { status: "created" | "duplicate"; article: ArticleRo
 async function freeSlug(db: Db, title: string): Promise<string> {
   const base = slugify(title);
   const taken = new Set(
-    (await db.select({ slug: articles.slug }).from(articles).where(or(eq(articles.slug, base), like(articles.slug, `${base}-%`)))).map(
+    // substr, not LIKE: D1 refuses LIKE patterns longer than 50 bytes.
+    (await db.select({ slug: articles.slug }).from(articles).where(or(eq(articles.slug, base), sql`substr(${articles.slug}, 1, ${base.length + 1}) = ${`${base}-`}`))).map(
       (r) => r.slug,
     ),
   );

@@ -22,7 +22,8 @@ export async function getClaim(db: Db, id: number): Promise<ClaimRow> {
 
 /** A claim with what a reviewer needs beside it: claimant, sources, article and people. */
 export async function getClaimDetail(db: Db, id: number) {
-  const [claimRows, sourceRows] = await db.batch([
+  // Two plain queries, not a batch: batched rows are objects, and claims.id would collide with claimants.id.
+  const [claimRows, sourceRows] = await Promise.all([
     db
       .select({
         claim: claims,

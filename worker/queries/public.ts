@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
 import { articleRevisions, articles, claimants, claims, sources } from "../../schema/tables";
 import type { Db } from "../db";
+import { aliased } from "./alias";
 import type { PublicArticle, PublicClaim, PublicSource } from "../domain/public-view";
 
 const publicArticleColumns = {
@@ -28,9 +29,20 @@ const publicClaimColumns = {
   publishedAt: claims.publishedAt,
   updatedAt: claims.updatedAt,
   publicNote: claims.publicNote,
-  claimantId: claimants.id,
-  claimantName: claimants.name,
-  claimantKind: claimants.kind,
+  claimantId: aliased(claimants.id, "claimant_id"),
+  claimantName: aliased(claimants.name, "claimant_name"),
+  claimantKind: aliased(claimants.kind, "claimant_kind"),
+};
+
+/** Article columns beside claim columns in one batched row, so aliased apart. */
+const articleColumnsBesideClaims = {
+  id: aliased(articles.id, "a_id"),
+  slug: aliased(articles.slug, "a_slug"),
+  title: aliased(articles.title, "a_title"),
+  language: aliased(articles.language, "a_language"),
+  sourceUrl: aliased(articles.sourceUrl, "a_source_url"),
+  publisher: aliased(articles.publisher, "a_publisher"),
+  publishedAt: aliased(articles.publishedAt, "a_published_at"),
 };
 
 const isPublic = inArray(claims.state, [...publicClaimStates]);
@@ -95,7 +107,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
 export async function latestPublicClaims(db: Db, limit = 20) {
   const [claimRows, sourceRows] = await db.batch([
     db
-      .select({ ...publicClaimColumns, article: publicArticleColumns })
+      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
       .leftJoin(claimants, eq(claimants.id, claims.claimantId))

@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { SingleBar, Presets } from "cli-progress";
+import { articleImportInput } from "../../schema/inputs";
+import type { Db } from "../../worker/db";
+import { importArticle } from "../../worker/queries/articles";
+
+const formats: Record<string, "text" | "markdown" | "html"> = { ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html" };
+
+export interface ImportSummary {
+  created: string[];
+  duplicates: { file: string; of: string }[];
+  failed: { file: string; reason: string }[];
+}
+
+/** Import files through the API's validation and import code, with a progress bar on a terminal. */
+export async function importFiles(db: Db, files: string[], log: (line: string) => void = console.log): Promise<ImportSummary> {
+  const summary: ImportSummary = { created: [], duplicates: [], failed: [] };
+  const bar = process.stdout.isTTY && files.length > 1 ? new SingleBar({ format: "Importing [{bar}] {value}/{total} {file}" }, Presets.shades_classic) : null;
+  bar?.start(files.length, 0, { file: "" });
+  for (const [i, file] of files.entries()) {
+    bar?.update(i, { file: basename(file) });
+    if (!bar) log(`[${i + 1}/${files.length}] ${basename(file)}`);
+    try {
+      const format = formats[extname(file).toLowerCase()];
+      if (!format) throw new Error(`unsupported file type ${extname(file) || "(none)"}; use .txt, .md or .html`);
+      const parsed = articleImportInput.safeParse({ text: await readFile(file, "utf8"), format });
+      if (!parsed.success) throw new Error(parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; "));
+      const result = await importArticle(db, parsed.data, null);
+      if (result.status === "created") summary.created.push(`${basename(file)} → /articles/${result.article.slug}`);
+      else summary.duplicates.push({ file: basename(file), of: result.article.slug });
+    } catch (err) {
+      const cause = (err as Error).cause as Error | undefined;
+      summary.failed.push({ file: basename(file), reason: cause?.message ?? (err as Error).message });
+    }
+  }
+  bar?.update(files.length, { file: "" });
+  bar?.stop();
+  return summary;
+}
+
+/** Print what an import did, one line per outcome. */
+export function printSummary(summary: ImportSummary, log: (line: string) => void = console.log) {
+  for (const line of summary.created) log(`  created    ${line}`);
+  for (const d of summary.duplicates) log(`  duplicate  ${d.file} is the same article as /articles/${d.of}; nothing stored`);
+  for (const f of summary.failed) log(`  failed     ${f.file}: ${f.reason}`);
+  log(`${summary.created.length} created, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed`);
+}

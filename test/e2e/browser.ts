@@ -1,0 +1,17 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Debian's Chromium, with the flags that work on these closed-network machines. Never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    headless: true,
+  });
+}
+
+/** Save a PNG of the page into artifacts/ (ignored by git) for a person to look at. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync("artifacts/screenshots", { recursive: true });
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
+}
