@@ -5,7 +5,6 @@ import { publicArticleBySlug } from "../queries/public";
 import { apiError } from "../http/errors";
 
 export const publicPages = new Hono<AppEnv>()
-  .get("/app", (c) => c.redirect("/app/", 308))
   // The workspace shell goes through the worker so that it gets the same CSP and secure headers.
   .get("/app/", async (c) => {
     const shell = await c.env.ASSETS.fetch(new Request(new URL("/app/", c.req.url)));

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import app from "../../worker/app";
+import { routeMatrix, type Fixture } from "./route-matrix";
+import { call, json, signInStaff, type Staff, type Who } from "./support";
+
+let people: Record<Exclude<Who, "public">, Staff>;
+let fixture: Fixture;
+
+/** A fresh world for every cell: one article, and claims in the states the matrix needs. */
+async function buildFixture(): Promise<Fixture> {
+  people = await signInStaff();
+  const { checker, editor2 } = people;
+  const { article } = await json(await call("/api/articles", { method: "POST", as: checker, body: { text: "Matrix article\n\nThe minister said 40 schools opened." } }));
+  const newClaim = async (exact: string) => {
+    const start = "The minister said 40 schools opened.".indexOf(exact);
+    const body = { selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }] };
+    return (await json(await call(`/api/articles/${article.id}/claims`, { method: "POST", as: checker, body }))).claim.id as number;
+  };
+  const step = (id: number, action: string, version: number, as: Staff) => call(`/api/claims/${id}/transitions`, { method: "POST", as, body: { action, version } });
+  const draftId = await newClaim("40 schools");
+  const inReviewId = await newClaim("The minister");
+  await step(inReviewId, "submit", 1, checker);
+  const approvedId = await newClaim("schools opened");
+  await step(approvedId, "submit", 1, checker);
+  await step(approvedId, "approve", 2, editor2);
+  const token = await json(await call("/api/auth/tokens", { method: "POST", as: checker, body: { name: "matrix" } }));
+  return { articleId: article.id, articleSlug: article.slug, draftId, inReviewId, approvedId, checkerTokenId: token.id, checker2UserId: people.checker2.id };
+}
+
+beforeEach(async () => {
+  fixture = await buildFixture();
+});
+
+const placeholder: Fixture = { articleId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5 };
+const cells = routeMatrix.flatMap((row) =>
+  (Object.keys(row.expect) as Who[]).map((who) => ({ name: `${row.method} ${row.path(placeholder)} as ${who} → ${row.expect[who]}`, row, who })),
+);
+
+describe("route × role matrix", () => {
+  it.each(cells)("$name", async ({ row, who }) => {
+    const as = who === "public" ? null : people[who];
+    const res = await call(row.path(fixture), { method: row.method, as, body: row.body?.(fixture) });
+    const detail = res.status === row.expect[who] ? "" : await res.text();
+    expect({ status: res.status, detail }).toEqual({ status: row.expect[who], detail: "" });
+  });
+
+  it("lists every route the app registers", () => {
+    const registered = new Set(
+      app.routes.filter((r) => r.method !== "ALL" && !r.path.endsWith("*")).map((r) => `${r.method} ${r.path}`),
+    );
+    const listed = new Set(routeMatrix.map((r) => `${r.method} ${r.route}`));
+    expect([...registered].filter((r) => !listed.has(r))).toEqual([]);
+    expect([...listed].filter((r) => !registered.has(r))).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Who } from "./support";
+
+/** What a matrix row needs from the fixture: ids of things that exist before each cell runs. */
+export interface Fixture {
+  articleId: number;
+  articleSlug: string;
+  /** A draft written by `checker`. */
+  draftId: number;
+  /** In review, written by `checker`. */
+  inReviewId: number;
+  /** Approved by `editor2`, written and last edited by `checker`. */
+  approvedId: number;
+  /** An API token of `checker`. */
+  checkerTokenId: number;
+  checker2UserId: number;
+}
+
+export interface RouteCell {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** The route as registered (Hono pattern), to check that every route is in the matrix. */
+  route: string;
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  expect: Record<Who, number>;
+}
+
+const anyone = (status: number): Record<Who, number> => ({ public: status, checker: status, checker2: status, editor: status, editor2: status, admin: status });
+const staff = (status: number): Record<Who, number> => ({ public: 401, checker: status, checker2: status, editor: status, editor2: status, admin: status });
+const editors = (status: number): Record<Who, number> => ({ public: 401, checker: 403, checker2: 403, editor: status, editor2: status, admin: status });
+const adminOnly = (status: number): Record<Who, number> => ({ public: 401, checker: 403, checker2: 403, editor: 403, editor2: 403, admin: status });
+
+const version1 = { version: 1 };
+
+/**
+ * Every route of the app against everyone who may call it: the single source of truth for who can
+ * do what. test/worker/route-matrix.test.ts runs each cell against a fresh database, and fails if a
+ * registered route is missing here. Add a row with every new route.
+ */
+export const routeMatrix: RouteCell[] = [
+  { method: "GET", route: "/api/health", path: () => "/api/health", expect: anyone(200) },
+  { method: "GET", route: "/api/rating-scale", path: () => "/api/rating-scale", expect: anyone(200) },
+  { method: "POST", route: "/api/auth/login", path: () => "/api/auth/login", body: () => ({ email: "checker@factline.local", password: "test-password-123" }), expect: anyone(200) },
+  { method: "POST", route: "/api/auth/logout", path: () => "/api/auth/logout", expect: staff(204) },
+  { method: "POST", route: "/api/auth/logout-everywhere", path: () => "/api/auth/logout-everywhere", expect: staff(204) },
+  { method: "GET", route: "/api/auth/me", path: () => "/api/auth/me", expect: staff(200) },
+  { method: "POST", route: "/api/auth/invitations/accept", path: () => "/api/auth/invitations/accept", body: () => ({ token: "x".repeat(43), password: "long enough password" }), expect: anyone(400) },
+  { method: "GET", route: "/api/auth/tokens", path: () => "/api/auth/tokens", expect: staff(200) },
+  { method: "POST", route: "/api/auth/tokens", path: () => "/api/auth/tokens", body: () => ({ name: "script" }), expect: staff(201) },
+  // Only a token's owner can revoke it; to anyone else it does not exist.
+  { method: "DELETE", route: "/api/auth/tokens/:id", path: (f) => `/api/auth/tokens/${f.checkerTokenId}`, expect: { public: 401, checker: 204, checker2: 404, editor: 404, editor2: 404, admin: 404 } },
+  { method: "GET", route: "/api/users", path: () => "/api/users", expect: staff(200) },
+  { method: "POST", route: "/api/users/invitations", path: () => "/api/users/invitations", body: () => ({ email: "new@newsroom.example", name: "New", role: "checker" }), expect: adminOnly(201) },
+  { method: "PATCH", route: "/api/users/:id", path: (f) => `/api/users/${f.checker2UserId}`, body: () => ({ ...version1, role: "editor" }), expect: { ...adminOnly(200), checker2: 403 } },
+  { method: "GET", route: "/api/articles", path: () => "/api/articles", expect: staff(200) },
+  { method: "POST", route: "/api/articles", path: () => "/api/articles", body: () => ({ text: "A new title\n\nA new body with 12 numbers." }), expect: staff(201) },
+  { method: "GET", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, expect: staff(200) },
+  { method: "GET", route: "/api/articles/:id/claims", path: (f) => `/api/articles/${f.articleId}/claims`, expect: staff(200) },
+  {
+    method: "POST",
+    route: "/api/articles/:id/claims",
+    path: (f) => `/api/articles/${f.articleId}/claims`,
+    body: () => ({ selector: [{ type: "TextQuoteSelector", exact: "said" }, { type: "TextPositionSelector", start: 13, end: 17 }] }),
+    expect: staff(201),
+  },
+  { method: "GET", route: "/api/claims", path: () => "/api/claims?state=in_review", expect: staff(200) },
+  { method: "GET", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, expect: staff(200) },
+  { method: "PATCH", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => ({ ...version1, ratingKey: "false" }), expect: { ...staff(200), checker2: 403 } },
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.draftId}/transitions`, body: () => ({ ...version1, action: "submit" }), expect: { ...staff(200), checker2: 403 } },
+  // Further transitions of the same route, one per kind of rule.
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.inReviewId}/transitions`, body: () => ({ version: 2, action: "approve" }), expect: editors(200) },
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.inReviewId}/transitions`, body: () => ({ version: 2, action: "request_changes", comment: "Source?" }), expect: editors(200) },
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.approvedId}/transitions`, body: () => ({ version: 3, action: "publish" }), expect: editors(200) },
+  { method: "POST", route: "/api/claims/:id/assign", path: (f) => `/api/claims/${f.draftId}/assign`, body: (f) => ({ ...version1, assigneeId: f.checker2UserId }), expect: editors(200) },
+  { method: "GET", route: "/api/claims/:id/comments", path: (f) => `/api/claims/${f.draftId}/comments`, expect: staff(200) },
+  { method: "POST", route: "/api/claims/:id/comments", path: (f) => `/api/claims/${f.draftId}/comments`, body: () => ({ body: "Which report is this?" }), expect: staff(201) },
+  { method: "GET", route: "/api/claims/:id/history", path: (f) => `/api/claims/${f.draftId}/history`, expect: staff(200) },
+  { method: "GET", route: "/api/claimants", path: () => "/api/claimants?q=min", expect: staff(200) },
+  { method: "GET", route: "/app/", path: () => "/app/", expect: anyone(200) },
+  { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(200) },
+];
