@@ -1,5 +1,14 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+
+/** The sample articles (third-party texts, never committed), handed to workerd tests as a binding. */
+function readSeeds(): Record<string, string> {
+  const dir = process.env.FACTLINE_SEEDS ?? resolve("../shared/seeds");
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
@@ -14,7 +23,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               main: "./worker/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "test" } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEEDS: readSeeds(), ENVIRONMENT: "test" } },
             }),
           ],
           test: {

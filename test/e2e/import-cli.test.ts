@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const seeds = process.env.FACTLINE_SEEDS ?? resolve("../shared/seeds");
+let state: string;
+
+/** Run `npm run import -- FILES` against a state folder of its own, as a newcomer would. */
+function importCli(files: string[]) {
+  const result = spawnSync("node_modules/.bin/tsx", ["scripts/import.ts", "--", ...files], {
+    env: { ...process.env, FACTLINE_PERSIST: state },
+    encoding: "utf8",
+  });
+  return { status: result.status, out: result.stdout + result.stderr };
+}
+
+beforeAll(() => {
+  state = mkdtempSync(join(tmpdir(), "factline-cli-"));
+  const migrate = spawnSync("node_modules/.bin/wrangler", ["d1", "migrations", "apply", "factline", "--local", "--persist-to", state], { encoding: "utf8" });
+  expect(migrate.status).toBe(0);
+});
+afterAll(() => rmSync(state, { recursive: true, force: true }));
+
+describe("npm run import", () => {
+  const files = readdirSync(seeds).sort().map((f) => join(seeds, f));
+
+  it("imports the five seeds as four articles, reporting 001 as a duplicate of 000, with progress", () => {
+    const { status, out } = importCli(files);
+    expect(status).toBe(0);
+    expect(out).toMatch(/\[5\/5\] 004_/);
+    expect(out).toMatch(/duplicate\s+001_\S+ is the same article as \/articles\/surprising-campaign-strategies/);
+    expect(out).toMatch(/4 created, 1 duplicates, 0 failed/);
+  });
+
+  it("creates nothing on a second run", () => {
+    const { status, out } = importCli(files);
+    expect(status).toBe(0);
+    expect(out).toMatch(/0 created, 5 duplicates, 0 failed/);
+  });
+
+  it("fails clearly on an unsupported file, importing the rest", () => {
+    const dir = mkdtempSync(join(tmpdir(), "factline-cli-files-"));
+    writeFileSync(join(dir, "notes.docx"), "binary");
+    writeFileSync(join(dir, "fresh.md"), "# A fresh article\n\nIt says 7 bridges were built.");
+    const { status, out } = importCli([join(dir, "notes.docx"), join(dir, "fresh.md")]);
+    expect(status).toBe(1);
+    expect(out).toMatch(/failed\s+notes\.docx: unsupported file type \.docx/);
+    expect(out).toMatch(/created\s+fresh\.md → \/articles\/a-fresh-article/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
