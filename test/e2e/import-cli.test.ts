@@ -51,3 +51,25 @@ describe("npm run import", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("npm run admin:invite", () => {
+  it("creates a password-less admin and a one-time link whose token only the operator sees", () => {
+    const result = spawnSync("node_modules/.bin/tsx", ["scripts/invite-admin.ts", "--", "Boss@Newsroom.example", "First Admin", "--local"], {
+      env: { ...process.env, FACTLINE_PERSIST: state, PATH: `${resolve("node_modules/.bin")}:${process.env.PATH}` },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    const token = /#\/invite\/([\w-]{43})/.exec(result.stdout)?.[1];
+    expect(token).toBeDefined();
+    const query = spawnSync(
+      "node_modules/.bin/wrangler",
+      ["d1", "execute", "factline", "--local", "--persist-to", state, "--json", "--command", "select u.role, u.password_hash, i.token_hash from users u join invitations i on i.email = u.email"],
+      { encoding: "utf8" },
+    );
+    const [row] = JSON.parse(query.stdout)[0].results;
+    expect(row.role).toBe("admin");
+    expect(row.password_hash).toBeNull();
+    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.token_hash).not.toContain(token);
+  });
+});

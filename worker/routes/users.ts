@@ -27,7 +27,7 @@ export const userRoutes = new Hono<AppEnv>()
   })
   .post("/invitations", requireRole("admin"), validate("json", inviteInput), async (c) => {
     const invite = await inviteUser(c.get("db"), c.req.valid("json"), c.get("user")!.id);
-    const link = new URL(`/app/invite#${invite.token}`, c.req.url).href;
+    const link = new URL(`/app/#/invite/${invite.token}`, c.req.url).href;
     return c.json({ link, expiresAt: invite.expiresAt }, 201);
   })
   .patch("/:id", requireRole("admin"), validate("param", idParam), validate("json", userUpdateInput), async (c) => {
