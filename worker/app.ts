@@ -7,7 +7,9 @@ import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
 import { securityHeaders } from "./middleware/security";
 import { articleRoutes } from "./routes/articles";
+import { annotationRoutes, publicApi } from "./routes/annotations";
 import { authRoutes } from "./routes/auth";
+import { feedRoutes } from "./routes/feeds";
 import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { publicPages } from "./routes/public-pages";
@@ -26,7 +28,8 @@ const api = new Hono<AppEnv>()
   .route("/users", userRoutes)
   .route("/articles", articleRoutes)
   .route("/claims", claimRoutes)
-  .route("/claimants", claimantRoutes);
+  .route("/claimants", claimantRoutes)
+  .route("/public", publicApi);
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
@@ -35,7 +38,9 @@ const app = new Hono<AppEnv>()
     await next();
   })
   .route("/api", api)
-  .route("/", publicPages);
+  .route("/", publicPages)
+  .route("/", annotationRoutes)
+  .route("/", feedRoutes);
 
 app.onError(onError);
 app.notFound(notFound);

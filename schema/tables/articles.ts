@@ -11,6 +11,8 @@ export const articles = sqliteTable(
     /** BCP 47 tag of the article's own language (sets `lang` wherever it is shown). */
     language: text().notNull(),
     sourceUrl: text(),
+    /** sourceKey(sourceUrl): how a publisher's page finds its article (see worker/domain/source-key.ts). */
+    sourceKey: text(),
     publisher: text(),
     /** Publication date as the article states it, ISO date. */
     publishedAt: text(),
@@ -18,11 +20,13 @@ export const articles = sqliteTable(
     /** Hash of the normalised body of the current revision: the duplicate check. */
     bodyHash: text().notNull().unique(),
     version: integer().notNull().default(1),
+    /** Bumped in the same batch as anything the public sees change: the key of every public cache entry. */
+    publicVersion: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     createdAt: text().notNull().default(now),
     updatedAt: text().notNull().default(now),
   },
-  (t) => [index("articles_source_url_idx").on(t.sourceUrl)],
+  (t) => [index("articles_source_key_idx").on(t.sourceKey)],
 );
 
 /** Every version of an article's text. Rows are never updated: the text is evidence. */

@@ -124,6 +124,14 @@ describe("claims API", () => {
     it("answers 404 for an unknown article", async () => {
       expect((await call(`/api/articles/9999/claims`, { as: checker })).status).toBe(404);
     });
+
+    it("counts each article's own claims in the article list", async () => {
+      await createClaim();
+      await call(`/api/articles/${articleId}/claims`, { method: "POST", as: checker, body: { selector: selectorFor("no list of schools was published") } });
+      await call("/api/articles", { method: "POST", as: checker, body: { text: "Other\n\nAnother body." } });
+      const { items } = await json(await call("/api/articles", { as: checker }));
+      expect(items.map((a: { id: number; claimCount: number }) => [a.id === articleId, a.claimCount])).toEqual([[false, 0], [true, 2]]);
+    });
   });
 
   describe("PATCH /api/claims/:id", () => {
@@ -171,6 +179,7 @@ describe("claims API", () => {
       expect((await count("audit_events")) - before).toBe(1);
       const { claim: current } = await json(await call(`/api/claims/${claim.id}`, { as: checker }));
       expect(current.version).toBe(2);
+      expect(await count("write_guards")).toBe(0);
     });
 
     it("forbids another checker from editing someone else's draft", async () => {

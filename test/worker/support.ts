@@ -82,3 +82,41 @@ export const sampleArticle = [
   "",
   "Source: www.example.org",
 ].join("\n");
+
+/** The W3C selector pair for the first occurrence of `exact` in `text`, positions in code points. */
+export function selectorFor(text: string, exact: string) {
+  const index = text.indexOf(exact);
+  if (index < 0) throw new Error(`"${exact}" is not in the text`);
+  const start = [...text.slice(0, index)].length;
+  return [
+    { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+    { type: "TextPositionSelector", start, end: start + [...exact].length },
+  ];
+}
+
+/** Import an article as `as` and return it with its canonical text. */
+export async function importArticle(text: string, as: Staff) {
+  const { article } = await json(await call("/api/articles", { method: "POST", as, body: { text } }));
+  const { revision } = await json(await call(`/api/articles/${article.id}`, { as }));
+  return { ...article, text: revision.text as string } as { id: number; slug: string; text: string; [k: string]: unknown };
+}
+
+/** Create a claim on `exact` and take it through the workflow to `until`. */
+export async function claimThrough(
+  article: { id: number; text: string },
+  exact: string,
+  until: "draft" | "in_review" | "approved" | "published",
+  people: { checker: Staff; editor: Staff },
+  content: Record<string, unknown> = {},
+) {
+  const created = await json(await call(`/api/articles/${article.id}/claims`, { method: "POST", as: people.checker, body: { selector: selectorFor(article.text, exact), ...content } }));
+  let claim = created.claim;
+  const steps = [["submit", people.checker], ["approve", people.editor], ["publish", people.editor]] as const;
+  const stop = { draft: 0, in_review: 1, approved: 2, published: 3 }[until];
+  for (const [action, as] of steps.slice(0, stop)) {
+    const res = await call(`/api/claims/${claim.id}/transitions`, { method: "POST", as, body: { action, version: claim.version } });
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`);
+    claim = (await json(res)).claim;
+  }
+  return claim as { id: number; version: number; state: string };
+}

@@ -1,40 +1,57 @@
-import { ratingFor, ratingLabel } from "../../schema/rating-scale";
 import type { UiLanguage } from "../../schema/enums";
+import { ratingFor, ratingLabel } from "../../schema/rating-scale";
 import { highlightParagraphs } from "../domain/highlight";
-import type { PublicArticle, PublicClaim } from "../domain/public-view";
+import type { PublicArticle, PublicClaim, SiteConfig } from "../domain/public-view";
+import { ClaimCard } from "./claim-card";
+import { t } from "./i18n";
+import { ClaimReviewScripts } from "./json-ld";
 import { Layout } from "./layout";
 
-/** An annotated article: highlights link to their verdict cards, so everything works without JavaScript. */
-export function ArticlePage(props: { article: PublicArticle; text: string; claims: PublicClaim[]; ui: UiLanguage }) {
+/** An annotated article. Each highlight links to its fact-check card, so everything works without JavaScript. */
+export function ArticlePage(props: { article: PublicArticle; text: string; claims: PublicClaim[]; ui: UiLanguage; site: SiteConfig; changedAt: string | null }) {
   const { article, claims, ui } = props;
   const byId = new Map(claims.map((c) => [c.id, c]));
   const paragraphs = highlightParagraphs(props.text, claims);
-  const lastSegmentOf = new Map<number, string>();
-  paragraphs.forEach((segments, p) =>
-    segments.forEach((s, k) => s.ids.forEach((id) => lastSegmentOf.set(id, `${p}:${k}`))),
-  );
+  // A claim's label goes after its last segment, so overlapping claims each keep their own label.
+  const lastSegment = new Map<number, string>();
+  paragraphs.forEach((segments, p) => segments.forEach((s, k) => s.ids.forEach((id) => lastSegment.set(id, `${p}:${k}`))));
   return (
-    <Layout title={article.title} lang={ui}>
+    <Layout
+      title={article.title}
+      ui={ui}
+      path={`/articles/${article.slug}`}
+      head={
+        <>
+          <link rel="alternate" type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' href={`/articles/${article.slug}/annotations`} />
+          <ClaimReviewScripts claims={claims} article={article} site={props.site} ui={ui} />
+        </>
+      }
+    >
       <article lang={article.language} class="article">
         <h1>{article.title}</h1>
         <p class="meta">
           {article.publisher ? <span>{article.publisher}</span> : null}
           {article.publishedAt ? <time datetime={article.publishedAt}>{article.publishedAt}</time> : null}
+          {article.sourceUrl ? (
+            <a href={article.sourceUrl} rel="nofollow noopener">
+              {t(ui, "original")}
+            </a>
+          ) : null}
         </p>
         {paragraphs.map((segments, p) => (
           <p>
             {segments.map((s, k) => {
               if (s.ids.length === 0) return s.text;
-              const claim = byId.get(s.ids[s.ids.length - 1])!;
-              const tone = ratingFor(claim.ratingKey)?.tone ?? "neutral";
-              const labels = s.ids.filter((id) => lastSegmentOf.get(id) === `${p}:${k}`);
+              const top = byId.get(s.ids[s.ids.length - 1])!;
+              const tone = ratingFor(top.ratingKey)?.tone ?? "neutral";
+              const ends = s.ids.filter((id) => lastSegment.get(id) === `${p}:${k}`);
               return (
                 <>
-                  <a href={`#claim-${claim.id}`} class={`hl tone-${tone}${s.ids.length > 1 ? " overlap" : ""}`} data-claim={s.ids.join(" ")}>
+                  <a href={`#claim-${top.id}`} class={`hl tone-${tone}${s.ids.length > 1 ? " overlap" : ""}`} data-claims={s.ids.join(" ")}>
                     <mark>{s.text}</mark>
                   </a>
-                  {labels.map((id) => (
-                    <a href={`#claim-${id}`} class="verdict-tag">
+                  {ends.map((id) => (
+                    <a href={`#claim-${id}`} class={`verdict-tag tone-${ratingFor(byId.get(id)!.ratingKey)?.tone ?? "neutral"}`} data-claim={id}>
                       {ratingLabel(byId.get(id)!.ratingKey, ui)}
                     </a>
                   ))}
@@ -44,14 +61,10 @@ export function ArticlePage(props: { article: PublicArticle; text: string; claim
           </p>
         ))}
       </article>
-      <section class="claims" aria-label="Fact-checks">
+      <section class="claims" aria-labelledby="fact-checks">
+        <h2 id="fact-checks">{t(ui, "factChecks")}</h2>
         {claims.map((claim) => (
-          <article id={`claim-${claim.id}`} class="claim-card">
-            <p class="verdict">{ratingLabel(claim.ratingKey, ui)}</p>
-            <blockquote lang={article.language}>{claim.exact}</blockquote>
-            {claim.claimant ? <p class="claimant">{claim.claimant.name}</p> : null}
-            <a href={`/claims/${claim.id}`}>Permalink</a>
-          </article>
+          <ClaimCard claim={claim} article={article} ui={ui} changedAt={props.changedAt} />
         ))}
       </section>
     </Layout>

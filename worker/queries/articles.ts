@@ -6,6 +6,7 @@ import { articleRevisions, articles } from "../../schema/tables";
 import { fallbackTitle, parseArticle } from "../domain/article-parse";
 import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
 import { slugify } from "../domain/slug";
+import { sourceKey } from "../domain/source-key";
 import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
@@ -51,6 +52,7 @@ export async function importArticle(
     title,
     language: input.language ?? parsed.language,
     sourceUrl: input.sourceUrl ?? parsed.sourceUrl,
+    sourceKey: sourceKey(input.sourceUrl ?? parsed.sourceUrl ?? ""),
     publisher: input.publisher ?? parsed.publisher,
     publishedAt: input.publishedAt ?? parsed.publishedAt,
     bodyHash,
@@ -105,7 +107,8 @@ export async function listArticles(db: Db, query: z.output<typeof articleListQue
         sourceUrl: articles.sourceUrl,
         publishedAt: articles.publishedAt,
         createdAt: articles.createdAt,
-        claimCount: sql<number>`(select count(*) from claims where claims.article_id = ${articles.id})`,
+        // "articles"."id" spelled out: drizzle renders a bare "id" in one-table selects, which the subquery would read as claims.id.
+        claimCount: sql<number>`(select count(*) from claims where claims.article_id = "articles"."id")`,
       })
       .from(articles)
       .where(where)

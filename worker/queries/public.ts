@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
-import { articleRevisions, articles, claimants, claims, sources } from "../../schema/tables";
+import { articleSearch } from "../../schema/search-table";
+import { articleRevisions, articles, auditEvents, claimants, claims, sources } from "../../schema/tables";
 import type { Db } from "../db";
 import { aliased } from "./alias";
 import type { PublicArticle, PublicClaim, PublicSource } from "../domain/public-view";
@@ -80,7 +81,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
   const [articleRows, claimRows, sourceRows] = await db.batch([
     db
-      .select({ ...publicArticleColumns, text: articleRevisions.text })
+      .select({ ...publicArticleColumns, text: articleRevisions.text, revisionNumber: articleRevisions.number, revisionCreatedAt: articleRevisions.createdAt })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
       .where(eq(articles.slug, slug)),
@@ -99,8 +100,24 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   ]);
   const row = articleRows[0];
   if (!row) return null;
-  const { text, ...article } = row;
-  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)) };
+  const { text, revisionNumber, revisionCreatedAt, ...article } = row;
+  // Stealth-edit detection: the text the public reads is newer than the first revision.
+  const changedAt = revisionNumber > 1 ? revisionCreatedAt : null;
+  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)), changedAt };
+}
+
+/** What a conditional GET of an article page needs: one small query, so a cache hit costs one round trip. */
+export function publicArticleHead(db: Db, slug: string) {
+  return db
+    .select({
+      id: articles.id,
+      publicVersion: articles.publicVersion,
+      // Spelled out: in a one-table select drizzle would render articles.id as a bare "id", which the subquery reads as claims.id.
+      publicClaims: sql<number>`(select count(*) from ${claims} where ${claims.articleId} = "articles"."id" and ${isPublic})`,
+    })
+    .from(articles)
+    .where(eq(articles.slug, slug))
+    .get();
 }
 
 /** Latest public fact-checks with their articles, for the home page and feeds. */
@@ -120,4 +137,104 @@ export async function latestPublicClaims(db: Db, limit = 20) {
       .where(inArray(sources.claimId, db.select({ id: claims.id }).from(claims).where(isPublic).orderBy(desc(claims.publishedAt)).limit(limit))),
   ]);
   return claimRows.map((r) => ({ claim: toPublicClaim(r, sourceRows), article: r.article as PublicArticle }));
+}
+
+/** A fact-check's permalink data in one round trip: the claim, its article, sources and public log. */
+export async function publicClaimById(db: Db, id: number) {
+  const [claimRows, sourceRows, events] = await db.batch([
+    db
+      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+      .where(and(eq(claims.id, id), isPublic)),
+    db.select(sourceColumns).from(sources).where(eq(sources.claimId, id)).orderBy(asc(sources.position)),
+    db
+      .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after, createdAt: auditEvents.createdAt })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id), inArray(auditEvents.action, [...publicActions])))
+      .orderBy(asc(auditEvents.id)),
+  ]);
+  const row = claimRows[0];
+  if (!row) return null;
+  return { claim: toPublicClaim(row, sourceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry) };
+}
+
+/** The audit actions the public may see, and only their public fields: never comments or people. */
+const publicActions = ["claim.publish", "claim.correct", "claim.retract", "claim.reanchor"] as const;
+
+export interface PublicLogEntry {
+  action: (typeof publicActions)[number];
+  at: string;
+  reason: string | null;
+  ratingFrom: string | null;
+  ratingTo: string | null;
+}
+
+function toPublicLogEntry(e: { action: string; before: unknown; after: unknown; createdAt: string }): PublicLogEntry {
+  const before = (e.before ?? {}) as Record<string, unknown>;
+  const after = (e.after ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  return {
+    action: e.action as PublicLogEntry["action"],
+    at: e.createdAt,
+    reason: str(after.reason),
+    ratingFrom: str(before.ratingKey),
+    ratingTo: str(after.ratingKey),
+  };
+}
+
+/** A claimant's public track record in one round trip. */
+export async function publicClaimant(db: Db, id: number) {
+  const [who, claimRows, sourceRows] = await db.batch([
+    db.select({ id: claimants.id, name: claimants.name, kind: claimants.kind, description: claimants.description }).from(claimants).where(eq(claimants.id, id)),
+    db
+      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+      .where(and(eq(claims.claimantId, id), isPublic))
+      .orderBy(desc(claims.publishedAt)),
+    db
+      .select(sourceColumns)
+      .from(sources)
+      .innerJoin(claims, eq(claims.id, sources.claimId))
+      .where(and(eq(claims.claimantId, id), isPublic))
+      .orderBy(asc(sources.position)),
+  ]);
+  if (!who[0] || claimRows.length === 0) return null;
+  return { claimant: who[0], items: claimRows.map((r) => ({ claim: toPublicClaim(r, sourceRows), article: r.article as PublicArticle })) };
+}
+
+/** Articles that have at least one public fact-check, newest first, with their counts. */
+export function publicArticles(db: Db, limit = 50) {
+  return db
+    .select({ ...publicArticleColumns, claimCount: sql<number>`count(${claims.id})`, lastPublishedAt: sql<string>`max(${claims.publishedAt})` })
+    .from(articles)
+    .innerJoin(claims, and(eq(claims.articleId, articles.id), isPublic))
+    .groupBy(articles.id)
+    .orderBy(desc(sql`max(${claims.publishedAt})`))
+    .limit(limit);
+}
+
+/** Full-text search over public material only: annotated articles (FTS5) and fact-checked quotes. */
+export async function publicSearch(db: Db, match: string, limit = 30) {
+  const [articleRows, claimRows] = await db.batch([
+    db
+      .select({ ...publicArticleColumns, snippet: sql<string>`snippet(article_search, 1, '', '', '…', 16)`.as("snippet") })
+      .from(articleSearch)
+      .innerJoin(articles, eq(articles.id, articleSearch.rowid))
+      .where(and(sql`article_search match ${match}`, sql`exists (select 1 from ${claims} where ${claims.articleId} = ${articles.id} and ${isPublic})`))
+      .orderBy(sql`rank`)
+      .limit(limit),
+    db
+      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+      .where(and(isPublic, sql`${claims.articleId} in (select rowid from article_search where article_search match ${match})`))
+      .orderBy(desc(claims.publishedAt))
+      .limit(limit),
+  ]);
+  return { articles: articleRows, claims: claimRows.map((r) => ({ claim: toPublicClaim(r, []), article: r.article as PublicArticle })) };
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { assignInput, transitionInput } from "../../schema/inputs";
-import { claims, comments, users } from "../../schema/tables";
+import { articles, claims, comments, users } from "../../schema/tables";
 import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
@@ -22,6 +22,10 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
   const statements: unknown[] = [
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];
+  if (input.action === "publish" || input.action === "correct" || input.action === "retract") {
+    // The public pages of this article change: move their cache key on, in the same batch.
+    statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+  }
   if (input.comment) statements.push(db.insert(comments).values({ claimId: claim.id, authorId: actor.id, body: input.comment }));
   statements.push(
     auditInsert(db, {

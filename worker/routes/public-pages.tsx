@@ -1,8 +1,44 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import type { UiLanguage } from "../../schema/enums";
+import { idParam } from "../../schema/inputs";
+import type { SiteConfig } from "../domain/public-view";
 import type { AppEnv } from "../env";
+import { cachedHtml, contentEtag, notModified, publicCacheControl, renderVersion } from "../http/public-cache";
+import { validate } from "../http/validate";
 import { ArticlePage } from "../pages/article-page";
-import { publicArticleBySlug } from "../queries/public";
-import { apiError } from "../http/errors";
+import { ClaimPage } from "../pages/claim-page";
+import { ClaimantPage } from "../pages/claimant-page";
+import { HomePage } from "../pages/home-page";
+import { pickUiLanguage } from "../pages/i18n";
+import { SearchPage } from "../pages/search-page";
+import { ftsQuery } from "../queries/articles";
+import { latestPublicClaims, publicArticleBySlug, publicArticleHead, publicArticles, publicClaimant, publicClaimById, publicSearch } from "../queries/public";
+import { annotationsResponse, wantsAnnotations } from "./annotations";
+
+/** The reader's UI language; a ?lang= choice is remembered in a cookie. */
+function uiLanguage(c: Context<AppEnv>): UiLanguage {
+  const query = c.req.query("lang");
+  const ui = pickUiLanguage(query, getCookie(c, "lang"), c.req.header("accept-language"));
+  if (query === ui) setCookie(c, "lang", ui, { path: "/", sameSite: "Lax", secure: true, maxAge: 365 * 24 * 3600 });
+  return ui;
+}
+
+/** Where this site lives and who publishes it. */
+export function siteConfig(c: Context<AppEnv>): SiteConfig {
+  return { baseUrl: new URL(c.req.url).origin, publisherName: c.env.PUBLISHER_NAME, publisherUrl: c.env.PUBLISHER_URL };
+}
+
+const publicHeaders = (etag: string) => ({ etag, "cache-control": publicCacheControl, vary: "Accept-Language, Cookie" });
+
+/** An HTML page whose ETag is a hash of its content (pages not keyed by one article's version). */
+async function htmlWithEtag(c: Context<AppEnv>, html: string) {
+  const etag = await contentEtag(html);
+  return notModified(c, etag) ?? c.html(html, 200, publicHeaders(etag));
+}
+
+const notFoundPage = (c: Context<AppEnv>) => c.html("<!doctype html><title>Not found</title><h1>Not found</h1><p><a href=\"/\">Factline</a></p>", 404);
 
 export const publicPages = new Hono<AppEnv>()
   // The workspace shell goes through the worker so that it gets the same CSP and secure headers.
@@ -10,8 +46,42 @@ export const publicPages = new Hono<AppEnv>()
     const shell = await c.env.ASSETS.fetch(new Request(new URL("/app/", c.req.url)));
     return new Response(shell.body, shell);
   })
+  .get("/", async (c) => {
+    const ui = uiLanguage(c);
+    const [latest, articles] = await Promise.all([latestPublicClaims(c.get("db"), 20), publicArticles(c.get("db"), 50)]);
+    return htmlWithEtag(c, `<!doctype html>${<HomePage latest={latest} articles={articles} ui={ui} />}`);
+  })
   .get("/articles/:slug", async (c) => {
-  const data = await publicArticleBySlug(c.get("db"), c.req.param("slug"));
-  if (!data) throw apiError(404, "not_found", "No such article.");
-  return c.html(<ArticlePage {...data} ui="en" />);
-});
+    const slug = c.req.param("slug");
+    const db = c.get("db");
+    const head = await publicArticleHead(db, slug);
+    // An article is public only once it carries a public fact-check.
+    if (!head || head.publicClaims === 0) return notFoundPage(c);
+    if (wantsAnnotations(c)) return annotationsResponse(c, slug);
+    const ui = uiLanguage(c);
+    const etag = `W/"a${head.id}-${head.publicVersion}-${ui}-r${renderVersion}"`;
+    const unchanged = notModified(c, etag);
+    if (unchanged) return unchanged;
+    const html = await cachedHtml(c, `article:${head.id}:${head.publicVersion}:${ui}:${renderVersion}`, async () => {
+      const data = await publicArticleBySlug(db, slug);
+      return data ? `<!doctype html>${<ArticlePage {...data} ui={ui} site={siteConfig(c)} />}` : null;
+    });
+    return html === null ? notFoundPage(c) : c.html(html, 200, publicHeaders(etag));
+  })
+  .get("/claims/:id", validate("param", idParam), async (c) => {
+    const data = await publicClaimById(c.get("db"), c.req.valid("param").id);
+    if (!data) return notFoundPage(c);
+    const ui = uiLanguage(c);
+    return htmlWithEtag(c, `<!doctype html>${<ClaimPage {...data} ui={ui} site={siteConfig(c)} />}`);
+  })
+  .get("/claimants/:id", validate("param", idParam), async (c) => {
+    const data = await publicClaimant(c.get("db"), c.req.valid("param").id);
+    if (!data) return notFoundPage(c);
+    return htmlWithEtag(c, `<!doctype html>${<ClaimantPage {...data} ui={uiLanguage(c)} />}`);
+  })
+  .get("/search", validate("query", z.object({ q: z.string().trim().max(200).default("") })), async (c) => {
+    const { q } = c.req.valid("query");
+    const match = ftsQuery(q);
+    const found = match ? await publicSearch(c.get("db"), match) : { claims: [], articles: [] };
+    return htmlWithEtag(c, `<!doctype html>${<SearchPage q={q} {...found} ui={uiLanguage(c)} />}`);
+  });

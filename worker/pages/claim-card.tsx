@@ -1,0 +1,64 @@
+import { raw } from "hono/html";
+import type { UiLanguage } from "../../schema/enums";
+import { ratingFor, ratingLabel } from "../../schema/rating-scale";
+import { renderExplanation } from "../domain/explanation-html";
+import type { PublicArticle, PublicClaim } from "../domain/public-view";
+import { t } from "./i18n";
+
+/** The verdict as a badge: colour from the rating's tone, and always its text. */
+export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage }) {
+  const tone = ratingFor(props.ratingKey)?.tone ?? "neutral";
+  return <span class={`badge tone-${tone}`}>{ratingLabel(props.ratingKey, props.ui)}</span>;
+}
+
+/** One fact-check: verdict, quote, claimant, explanation and sources, plus its state if not plainly published. */
+export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; headingLevel?: 2 | 3; changedAt?: string | null }) {
+  const { claim, article, ui } = props;
+  const Heading = props.headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article id={`claim-${claim.id}`} class={`claim-card state-${claim.state}`} tabindex={-1}>
+      <Heading class="verdict">
+        <VerdictBadge ratingKey={claim.ratingKey} ui={ui} />
+        {claim.state !== "published" ? <span class="state">{t(ui, claim.state)}</span> : null}
+      </Heading>
+      <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
+        {claim.exact}
+      </blockquote>
+      {claim.claimant ? (
+        <p class="claimant">
+          {t(ui, "claimant")}: <a href={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</a>
+        </p>
+      ) : null}
+      {claim.publicNote ? (
+        <p class="public-note">
+          <strong>{t(ui, claim.state === "retracted" ? "retracted" : "corrected")}.</strong> {claim.publicNote}
+        </p>
+      ) : null}
+      {props.changedAt ? <p class="changed-after">{t(ui, "changedAfter", { date: props.changedAt.slice(0, 10) })}</p> : null}
+      <div class="explanation">{raw(renderExplanation(claim.explanation))}</div>
+      {claim.sources.length ? (
+        <details class="sources" open>
+          <summary>
+            {t(ui, "sources")} ({claim.sources.length})
+          </summary>
+          <ol>
+            {claim.sources.map((s) => (
+              <li>
+                <a href={s.url} rel="nofollow noopener">
+                  {s.title ?? s.url}
+                </a>
+                {s.publisher ? <span class="publisher"> — {s.publisher}</span> : null}
+                {s.publishedAt ? <time datetime={s.publishedAt}> {s.publishedAt.slice(0, 10)}</time> : null}
+                {s.quote ? <blockquote class="source-quote">{s.quote}</blockquote> : null}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      <p class="permalink">
+        <a href={`/claims/${claim.id}`}>{t(ui, "permalink")}</a>
+        <time datetime={claim.publishedAt}> · {t(ui, "published")} {claim.publishedAt.slice(0, 10)}</time>
+      </p>
+    </article>
+  );
+}

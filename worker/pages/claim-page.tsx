@@ -1,0 +1,41 @@
+import type { UiLanguage } from "../../schema/enums";
+import { ratingLabel } from "../../schema/rating-scale";
+import type { PublicArticle, PublicClaim, SiteConfig } from "../domain/public-view";
+import type { PublicLogEntry } from "../queries/public";
+import { ClaimCard } from "./claim-card";
+import { t } from "./i18n";
+import { ClaimReviewScripts } from "./json-ld";
+import { Layout } from "./layout";
+
+const logLabel = { "claim.publish": "published", "claim.correct": "corrected", "claim.retract": "retracted", "claim.reanchor": "corrected" } as const;
+
+/** The permalink of one fact-check, with its public revision log. */
+export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; log: PublicLogEntry[]; ui: UiLanguage; site: SiteConfig }) {
+  const { claim, article, ui } = props;
+  return (
+    <Layout title={claim.exact} ui={ui} path={`/claims/${claim.id}`} head={<ClaimReviewScripts claims={[claim]} article={article} site={props.site} ui={ui} />}>
+      <p class="breadcrumb">
+        {t(ui, "inArticle")}: <a href={`/articles/${article.slug}#claim-${claim.id}`} lang={article.language}>{article.title}</a>
+      </p>
+      <ClaimCard claim={claim} article={article} ui={ui} headingLevel={2} />
+      <section aria-labelledby="history">
+        <h2 id="history">{t(ui, "history")}</h2>
+        <ol class="log">
+          {props.log.map((entry) => (
+            <li>
+              <time datetime={entry.at}>{entry.at.slice(0, 10)}</time> — {t(ui, logLabel[entry.action])}
+              {entry.ratingFrom && entry.ratingTo ? (
+                <span>. {t(ui, "verdictChanged", { from: ratingLabel(entry.ratingFrom, ui), to: ratingLabel(entry.ratingTo, ui) })}</span>
+              ) : null}
+              {entry.reason ? (
+                <span>
+                  . {t(ui, "reason")}: {entry.reason}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Layout>
+  );
+}

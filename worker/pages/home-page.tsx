@@ -1,0 +1,45 @@
+import type { UiLanguage } from "../../schema/enums";
+import type { PublicArticle, PublicClaim } from "../domain/public-view";
+import { VerdictBadge } from "./claim-card";
+import { t } from "./i18n";
+import { Layout } from "./layout";
+
+/** The front page: latest fact-checks, then annotated articles. */
+export function HomePage(props: { latest: { claim: PublicClaim; article: PublicArticle }[]; articles: (PublicArticle & { claimCount: number })[]; ui: UiLanguage }) {
+  const { ui } = props;
+  return (
+    <Layout title={t(ui, "latest")} ui={ui} path="/">
+      <h1>{t(ui, "latest")}</h1>
+      {props.latest.length === 0 ? <p>{t(ui, "nothing")}</p> : null}
+      <ul class="claim-list">
+        {props.latest.map(({ claim, article }) => (
+          <li>
+            <VerdictBadge ratingKey={claim.ratingKey} ui={ui} />{" "}
+            <a href={`/claims/${claim.id}`} lang={article.language}>
+              “{claim.exact}”
+            </a>
+            <span class="meta">
+              {" "}
+              — {claim.claimant ? `${claim.claimant.name}, ` : ""}
+              <time datetime={claim.publishedAt}>{claim.publishedAt.slice(0, 10)}</time>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t(ui, "articles")}</h2>
+      <ul class="article-list">
+        {props.articles.map((a) => (
+          <li>
+            <a href={`/articles/${a.slug}`} lang={a.language}>
+              {a.title}
+            </a>
+            <span class="meta">
+              {" "}
+              — {a.claimCount} {t(ui, "claims")}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

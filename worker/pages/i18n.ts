@@ -1,0 +1,105 @@
+import { uiLanguages, type UiLanguage } from "../../schema/enums";
+
+const strings = {
+  en: {
+    latest: "Latest fact-checks",
+    articles: "Annotated articles",
+    factChecks: "Fact-checks in this article",
+    claimant: "Claimed by",
+    sources: "Sources",
+    permalink: "Permanent link",
+    history: "Revision history",
+    published: "Published",
+    corrected: "Corrected",
+    retracted: "Retracted",
+    search: "Search",
+    searchLabel: "Search fact-checks and articles",
+    results: "Results",
+    noResults: "Nothing found.",
+    trackRecord: "Track record",
+    inArticle: "In",
+    original: "Original article",
+    language: "Language",
+    changedAfter: "The article was changed on {date}, after this fact-check; an editor is reviewing it.",
+    verdictChanged: "Verdict changed from {from} to {to}",
+    reason: "Reason",
+    skip: "Skip to content",
+    nothing: "No fact-checks have been published yet.",
+    claims: "claims",
+  },
+  ru: {
+    latest: "Последние проверки",
+    articles: "Размеченные статьи",
+    factChecks: "Проверки в этой статье",
+    claimant: "Автор утверждения",
+    sources: "Источники",
+    permalink: "Постоянная ссылка",
+    history: "История изменений",
+    published: "Опубликовано",
+    corrected: "Исправлено",
+    retracted: "Отозвано",
+    search: "Поиск",
+    searchLabel: "Поиск по проверкам и статьям",
+    results: "Результаты",
+    noResults: "Ничего не найдено.",
+    trackRecord: "Репутация",
+    inArticle: "В статье",
+    original: "Оригинал статьи",
+    language: "Язык",
+    changedAfter: "Статья изменена {date}, после этой проверки; редактор её пересматривает.",
+    verdictChanged: "Вердикт изменён с «{from}» на «{to}»",
+    reason: "Причина",
+    skip: "К содержанию",
+    nothing: "Проверок пока нет.",
+    claims: "утверждений",
+  },
+  kk: {
+    latest: "Соңғы тексерулер",
+    articles: "Белгіленген мақалалар",
+    factChecks: "Осы мақаладағы тексерулер",
+    claimant: "Мәлімдеме авторы",
+    sources: "Дереккөздер",
+    permalink: "Тұрақты сілтеме",
+    history: "Өзгерістер тарихы",
+    published: "Жарияланды",
+    corrected: "Түзетілді",
+    retracted: "Кері қайтарылды",
+    search: "Іздеу",
+    searchLabel: "Тексерулер мен мақалалардан іздеу",
+    results: "Нәтижелер",
+    noResults: "Ештеңе табылмады.",
+    trackRecord: "Тексерулер тарихы",
+    inArticle: "Мақалада",
+    original: "Түпнұсқа мақала",
+    language: "Тіл",
+    changedAfter: "Мақала {date} күні, осы тексеруден кейін өзгертілді; редактор оны қайта қарап жатыр.",
+    verdictChanged: "Үкім «{from}» орнына «{to}» болып өзгерді",
+    reason: "Себебі",
+    skip: "Мазмұнға өту",
+    nothing: "Әзірге тексеру жарияланбаған.",
+    claims: "мәлімдеме",
+  },
+} as const satisfies Record<UiLanguage, Record<string, string>>;
+
+export type MessageKey = keyof (typeof strings)["en"];
+
+/** A UI string in a language, with {name} placeholders filled. */
+export function t(lang: UiLanguage, key: MessageKey, values: Record<string, string> = {}): string {
+  return strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+}
+
+/** The reader's language: ?lang=, then the lang cookie, then Accept-Language, then English. */
+export function pickUiLanguage(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): UiLanguage {
+  const known = (v: string | undefined) => uiLanguages.find((l) => l === v?.toLowerCase());
+  const chosen = known(query) ?? known(cookie);
+  if (chosen) return chosen;
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.split("=")[1] ?? 1);
+      return { lang: tag.split("-")[0].toLowerCase(), q: Number.isFinite(q) ? q : 0 };
+    })
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => known(r.lang)).find(Boolean) ?? "en";
+}

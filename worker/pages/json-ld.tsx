@@ -1,0 +1,16 @@
+import { raw } from "hono/html";
+import type { UiLanguage } from "../../schema/enums";
+import { claimReviewJsonLd, toClaimReview } from "../domain/claimreview";
+import type { PublicArticle, PublicClaim, SiteConfig } from "../domain/public-view";
+
+/** One ClaimReview JSON-LD block per public claim. JSON-LD is data, not script: the CSP does not apply. */
+export function ClaimReviewScripts(props: { claims: PublicClaim[]; article: PublicArticle; site: SiteConfig; ui: UiLanguage }) {
+  return (
+    <>
+      {props.claims.map((claim) => {
+        const review = toClaimReview(claim, props.article, props.site, props.ui);
+        return review ? <script type="application/ld+json">{raw(claimReviewJsonLd(review))}</script> : null;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { UiLanguage } from "../../schema/enums";
+import type { PublicArticle, PublicClaim } from "../domain/public-view";
+import { VerdictBadge } from "./claim-card";
+import { t } from "./i18n";
+import { Layout } from "./layout";
+
+/** Search results: fact-checks first, then annotated articles with a snippet. */
+export function SearchPage(props: { q: string; claims: { claim: PublicClaim; article: PublicArticle }[]; articles: (PublicArticle & { snippet: string })[]; ui: UiLanguage }) {
+  const { ui } = props;
+  const none = props.q && props.claims.length === 0 && props.articles.length === 0;
+  return (
+    <Layout title={`${t(ui, "search")}: ${props.q}`} ui={ui} path={`/search?q=${encodeURIComponent(props.q)}`}>
+      <h1>
+        {t(ui, "results")}: “{props.q}”
+      </h1>
+      {none ? <p>{t(ui, "noResults")}</p> : null}
+      <ul class="claim-list">
+        {props.claims.map(({ claim, article }) => (
+          <li>
+            <VerdictBadge ratingKey={claim.ratingKey} ui={ui} />{" "}
+            <a href={`/claims/${claim.id}`} lang={article.language}>
+              “{claim.exact}”
+            </a>
+          </li>
+        ))}
+      </ul>
+      <ul class="article-list">
+        {props.articles.map((a) => (
+          <li>
+            <a href={`/articles/${a.slug}`} lang={a.language}>
+              {a.title}
+            </a>
+            <p class="snippet" lang={a.language}>
+              {a.snippet}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import { z } from "zod";
+import { articles } from "../../schema/tables";
+import { eq } from "drizzle-orm";
+import { sourceKey } from "../domain/source-key";
+import { toAnnotationCollection } from "../domain/web-annotation";
+import type { AppEnv } from "../env";
+import { apiError } from "../http/errors";
+import { publicCacheControl } from "../http/public-cache";
+import { validate } from "../http/validate";
+import { publicArticleBySlug } from "../queries/public";
+import { siteConfig } from "./public-pages";
+
+const annoProfile = "http://www.w3.org/ns/anno.jsonld";
+const annoType = `application/ld+json; profile="${annoProfile}"`;
+
+/** Does the client ask for W3C Web Annotations rather than HTML? */
+export function wantsAnnotations(c: Context<AppEnv>): boolean {
+  const accept = c.req.header("accept") ?? "";
+  return accept.includes("application/ld+json") && accept.includes(annoProfile);
+}
+
+/** The public claims of an article as a W3C AnnotationCollection. */
+export async function annotationsResponse(c: Context<AppEnv>, slug: string) {
+  const data = await publicArticleBySlug(c.get("db"), slug);
+  if (!data || data.claims.length === 0) throw apiError(404, "not_found", "No published annotations for this article.");
+  const body = toAnnotationCollection(data.claims, data.article, siteConfig(c));
+  return c.body(JSON.stringify(body), 200, { "content-type": annoType, "cache-control": publicCacheControl, vary: "Accept" });
+}
+
+export const annotationRoutes = new Hono<AppEnv>().get("/articles/:slug/annotations", (c) => annotationsResponse(c, c.req.param("slug")));
+
+/** The public read API: open to every origin (the embeddable widget runs on publishers' pages), read-only. */
+export const publicApi = new Hono<AppEnv>()
+  .use(cors({ origin: "*", allowMethods: ["GET"], maxAge: 86400 }))
+  .get("/annotations", validate("query", z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) })), async (c) => {
+    const key = sourceKey(c.req.valid("query").url);
+    const match = key ? await c.get("db").select({ slug: articles.slug }).from(articles).where(eq(articles.sourceKey, key)).get() : undefined;
+    if (!match) throw apiError(404, "not_found", "Factline has no published fact-checks for this page.");
+    return annotationsResponse(c, match.slug);
+  });
