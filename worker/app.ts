@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ratingBounds, ratingScale } from "../schema/rating-scale";
+import { countingD1 } from "./d1-round-trips";
 import { getDb } from "./db";
 import type { AppEnv } from "./env";
 import { apiError, notFound, onError } from "./http/errors";
@@ -34,8 +35,11 @@ const api = new Hono<AppEnv>()
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
   .use(async (c, next) => {
-    c.set("db", getDb(c.env.DB));
+    const counted = countingD1(c.env.DB);
+    c.set("db", getDb(counted.d1));
     await next();
+    // Outside production, every response says how many D1 round trips it cost (tests and benchmarks read it).
+    if (c.env.ENVIRONMENT !== "production") c.res.headers.set("x-d1-round-trips", String(counted.roundTrips()));
   })
   .route("/api", api)
   .route("/", publicPages)

@@ -167,3 +167,23 @@ describe("public pages", () => {
   });
 
 });
+
+describe("D1 round trips per public page", () => {
+  it("costs one round trip for a cached article page and at most two when rendering", async () => {
+    const article = await importArticle(text, checker);
+    await claimThrough(article, "500 new schools will open by 2026", "published", { checker, editor }, sourced);
+    const first = await call(`/articles/${article.slug}`);
+    expect(Number(first.headers.get("x-d1-round-trips"))).toBeLessThanOrEqual(2);
+    const second = await call(`/articles/${article.slug}`);
+    expect(second.headers.get("x-d1-round-trips")).toBe("1");
+    const conditional = await call(`/articles/${article.slug}`, { headers: { "if-none-match": second.headers.get("etag")! } });
+    expect(conditional.status).toBe(304);
+    expect(conditional.headers.get("x-d1-round-trips")).toBe("1");
+  });
+
+  it("costs one round trip for a claim permalink", async () => {
+    const article = await importArticle(text, checker);
+    const claim = await claimThrough(article, "500 new schools will open by 2026", "published", { checker, editor }, sourced);
+    expect((await call(`/claims/${claim.id}`)).headers.get("x-d1-round-trips")).toBe("1");
+  });
+});
