@@ -177,6 +177,23 @@ describe("explanation-html", () => {
       cyclic.content.push(cyclic, p(t("ok")));
       expect(() => renderExplanation(cyclic)).not.toThrow();
 
+      // Shared children double the work at every level: 2^15 leaves, and 2^60 visits, unless the walk is bounded.
+      const sharedTree = (levels: number) => {
+        let shared: unknown = p(t("leaf"));
+        for (let i = 0; i < levels; i++) shared = { type: "bulletList", content: [li(shared), li(shared)] };
+        return doc(shared);
+      };
+      const leaves = renderExplanation(sharedTree(15)).match(/leaf/g)?.length ?? 0;
+      expect(leaves).toBeGreaterThan(1000);
+      expect(leaves).toBeLessThan(2 ** 15);
+      expect(explanationText(sharedTree(15)).length).toBeGreaterThan(0);
+      expect(renderExplanation(sharedTree(60))).toBe("");
+      expect(explanationText(sharedTree(60))).toBe("");
+
+      const selfList: { type: string; content: unknown[] } = { type: "bulletList", content: [] };
+      selfList.content.push(selfList, p(t("item")));
+      expect(renderExplanation(doc(selfList))).toContain("<li><p>item</p></li>");
+
       const getter = { type: "doc" };
       Object.defineProperty(getter, "content", { get: () => { throw new Error("boom"); }, enumerable: true });
       expect(renderExplanation(getter)).toBe("");

@@ -6,8 +6,16 @@
 
 /** Deeper than any explanation a person writes; past it a crafted document is cut off instead of recursed into. */
 const maxDepth = 40;
+/** More nodes than any explanation has; a crafted object graph that shares children cannot make a walk run for ever. */
+const maxNodes = 20_000;
 
 type Json = Record<string, unknown>;
+
+/** One walk over a document: how deep it is and how many nodes it may still visit. */
+interface Walk {
+  depth: number;
+  budget: { left: number };
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -15,6 +23,13 @@ function isObject(value: unknown): value is Json {
 
 function children(node: Json): unknown[] {
   return Array.isArray(node.content) ? node.content : [];
+}
+
+/** The walk one level down, or null when it may go no further. */
+function descend(walk: Walk): Walk | null {
+  if (walk.depth >= maxDepth || walk.budget.left <= 0) return null;
+  walk.budget.left--;
+  return { depth: walk.depth + 1, budget: walk.budget };
 }
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -40,10 +55,7 @@ function safeHref(href: unknown): string | null {
   return linkProtocols.has(url.protocol) ? url.href : null;
 }
 
-type MarkTags = { open: string; close: string };
-
-function markTags(mark: unknown): MarkTags | null {
-  if (!isObject(mark)) return null;
+function markTags(mark: Json): { open: string; close: string } | null {
   switch (mark.type) {
     case "bold":
       return { open: "<strong>", close: "</strong>" };
@@ -63,33 +75,23 @@ function markTags(mark: unknown): MarkTags | null {
 function renderText(node: Json): string {
   if (typeof node.text !== "string" || node.text === "") return "";
   let html = escapeHtml(node.text);
-  const marks = Array.isArray(node.marks) ? node.marks : [];
-  const seen = new Set<unknown>();
-  // The first mark is the outermost, as Tiptap renders them; a repeated mark type is applied once.
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const type = isObject(marks[i]) ? (marks[i] as Json).type : undefined;
-    if (seen.has(type)) continue;
-    const tags = markTags(marks[i]);
+  const marks = (Array.isArray(node.marks) ? node.marks : []).filter(isObject);
+  const applied = new Set<unknown>();
+  // The first mark is the outermost, as Tiptap renders them, so wrap from the last; a repeated mark type is applied once.
+  for (const mark of marks.reverse()) {
+    const tags = applied.has(mark.type) ? null : markTags(mark);
     if (!tags) continue;
-    seen.add(type);
+    applied.add(mark.type);
     html = tags.open + html + tags.close;
   }
   return html;
 }
 
-function renderInline(nodes: unknown[], depth: number): string {
-  return nodes.map((n) => renderNode(n, depth, false)).join("");
-}
-
-function renderBlocks(nodes: unknown[], depth: number): string {
-  return nodes.map((n) => renderNode(n, depth, true)).join("");
-}
-
-function renderList(node: Json, tag: "ul" | "ol", depth: number): string {
+function renderList(node: Json, tag: "ul" | "ol", walk: Walk): string {
   const items = children(node)
     .map((item) => {
       // Whatever sits directly in a list is shown as an item; a listItem's own content is blocks.
-      const inner = isObject(item) && item.type === "listItem" ? renderBlocks(children(item), depth + 1) : renderNode(item, depth + 1, true);
+      const inner = isObject(item) && item.type === "listItem" ? renderChildren(item, walk, true) : renderNode(item, walk, true);
       return inner ? `<li>${inner}</li>` : "";
     })
     .join("");
@@ -99,27 +101,33 @@ function renderList(node: Json, tag: "ul" | "ol", depth: number): string {
   return `<${tag}${startAttr}>${items}</${tag}>`;
 }
 
+function renderChildren(node: Json, walk: Walk, block: boolean): string {
+  const next = descend(walk);
+  return next ? children(node).map((n) => renderNode(n, next, block)).join("") : "";
+}
+
 /**
  * One node. `block` says whether the node stands where blocks go (in the doc or a list item), so that
- * stray inline content there still ends up inside a paragraph.
+ * stray inline content there still ends up inside a paragraph, and a block found inline becomes text.
  */
-function renderNode(node: unknown, depth: number, block: boolean): string {
-  if (!isObject(node) || depth > maxDepth) return "";
+function renderNode(node: unknown, walk: Walk, block: boolean): string {
+  if (!isObject(node)) return "";
+  const asText = () => escapeHtml(nodeText(node, walk));
   const wrap = (html: string) => (block && html ? `<p>${html}</p>` : html);
   switch (node.type) {
     case "doc":
-      return renderBlocks(children(node), depth + 1);
-    case "paragraph": {
-      const inner = renderInline(children(node), depth + 1);
+      return renderChildren(node, walk, true);
+    case "paragraph":
       // An empty paragraph is how editors make vertical space; it carries no content, so it is dropped.
-      return block ? (inner ? `<p>${inner}</p>` : "") : inner;
-    }
+      return wrap(renderChildren(node, walk, false));
     case "bulletList":
-      return block ? renderList(node, "ul", depth + 1) : escapeHtml(nodeText(node, depth));
-    case "orderedList":
-      return block ? renderList(node, "ol", depth + 1) : escapeHtml(nodeText(node, depth));
+    case "orderedList": {
+      if (!block) return asText();
+      const next = descend(walk);
+      return next ? renderList(node, node.type === "bulletList" ? "ul" : "ol", next) : "";
+    }
     case "listItem":
-      return block ? renderBlocks(children(node), depth + 1) : escapeHtml(nodeText(node, depth));
+      return block ? renderChildren(node, walk, true) : asText();
     case "text":
       return wrap(renderText(node));
     case "hardBreak":
@@ -127,43 +135,36 @@ function renderNode(node: unknown, depth: number, block: boolean): string {
     default:
       // Unknown nodes (headings, images, iframes, anything pasted in or crafted) keep their words and
       // lose their form: dropping the text would silently change what the fact-checker wrote.
-      return wrap(escapeHtml(nodeText(node, depth)));
+      return wrap(asText());
   }
 }
 
-/** Plain text of a node: blocks separated by blank lines, list items and hard breaks by line ends. */
-function nodeText(node: unknown, depth: number): string {
-  if (!isObject(node) || depth > maxDepth) return "";
-  switch (node.type) {
-    case "text":
-      return typeof node.text === "string" ? node.text : "";
-    case "hardBreak":
-      return "\n";
-    case "bulletList":
-    case "orderedList":
-    case "listItem":
-      return joinNonEmpty(children(node).map((n) => nodeText(n, depth + 1)), "\n");
-    default: {
-      const parts = children(node).map((n) => nodeText(n, depth + 1));
-      // Children that are blocks (paragraphs, lists, unknown containers) stand apart; inline runs join up.
-      const hasBlocks = children(node).some((n) => isObject(n) && !isInline(n.type));
-      return hasBlocks ? joinNonEmpty(parts, "\n\n") : parts.join("");
-    }
-  }
+function isInline(node: unknown): boolean {
+  return isObject(node) && (node.type === "text" || node.type === "hardBreak");
 }
 
-function isInline(type: unknown): boolean {
-  return type === "text" || type === "hardBreak";
+/** Plain text of a node: blocks apart by a blank line, list items and hard breaks by a line end. */
+function nodeText(node: unknown, walk: Walk): string {
+  if (!isObject(node)) return "";
+  if (node.type === "text") return typeof node.text === "string" ? node.text : "";
+  if (node.type === "hardBreak") return "\n";
+  const next = descend(walk);
+  if (!next) return "";
+  const kids = children(node);
+  const parts = kids.map((n) => nodeText(n, next));
+  const isList = node.type === "bulletList" || node.type === "orderedList" || node.type === "listItem";
+  if (!isList && kids.every(isInline)) return parts.join("");
+  return parts.filter((part) => part !== "").join(isList ? "\n" : "\n\n");
 }
 
-function joinNonEmpty(parts: string[], separator: string): string {
-  return parts.filter((p) => p !== "").join(separator);
+function newWalk(): Walk {
+  return { depth: 0, budget: { left: maxNodes } };
 }
 
 /** Safe HTML of a Tiptap explanation through the allow-list; an empty string for anything unusable. Never throws. */
 export function renderExplanation(doc: unknown): string {
   try {
-    return renderNode(doc, 0, true);
+    return renderNode(doc, newWalk(), true);
   } catch {
     // Only reachable through hostile objects (throwing getters, proxies); JSON from the database never gets here.
     return "";
@@ -173,7 +174,7 @@ export function renderExplanation(doc: unknown): string {
 /** Plain text of a Tiptap explanation, for JSON-LD, annotations and search. Never throws. */
 export function explanationText(doc: unknown): string {
   try {
-    return nodeText(doc, 0).trim();
+    return nodeText(doc, newWalk()).trim();
   } catch {
     return "";
   }

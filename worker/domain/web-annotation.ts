@@ -11,8 +11,10 @@ import { explanationText } from "./explanation-html";
 import type { PublicArticle, PublicClaim, SiteConfig } from "./public-view";
 import type { TextSelector } from "./selector";
 
+/** The JSON-LD context every Web Annotation document names. */
 export const annotationContext = "http://www.w3.org/ns/anno.jsonld";
 
+/** The quoted text with the context on either side that tells repeated quotes apart. */
 export interface TextQuoteSelector {
   type: "TextQuoteSelector";
   exact: string;
@@ -27,6 +29,7 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/** A body whose content is given inline; `purpose` says what it does (the verdict, a tag, a comment). */
 export interface TextualBody {
   type: "TextualBody";
   value: string;
@@ -35,6 +38,7 @@ export interface TextualBody {
   language?: string;
 }
 
+/** Who made an annotation (creator) or the software that serialised it (generator). */
 export interface Agent {
   id: string;
   type: "Organization" | "Software";
@@ -42,6 +46,7 @@ export interface Agent {
   homepage?: string;
 }
 
+/** The passage assessed: a document and the selectors that find the quote in it. */
 export interface AnnotationTarget {
   source: string;
   selector: (TextQuoteSelector | TextPositionSelector)[];
@@ -61,6 +66,7 @@ export interface WebAnnotation {
   target: AnnotationTarget;
 }
 
+/** One page of a collection; its annotations inherit the collection's context. */
 export interface AnnotationPage {
   id: string;
   type: "AnnotationPage";
@@ -68,6 +74,7 @@ export interface AnnotationPage {
   items: Omit<WebAnnotation, "@context">[];
 }
 
+/** All public annotations of one article. */
 export interface AnnotationCollection {
   "@context": typeof annotationContext;
   id: string;
