@@ -41,6 +41,16 @@ export const articleImportInput = z.object({
 });
 export type ArticleImportInput = z.input<typeof articleImportInput>;
 
+/** PUT /api/articles/:id: a new revision of the text, as plain text (or Markdown/HTML) or as a Tiptap document. */
+export const articleReviseInput = z
+  .object({
+    version: z.number().int().positive(),
+    text: z.string().trim().min(1).max(maxArticleChars).optional(),
+    format: z.enum(articleFormats).default("text"),
+    doc: z.looseObject({ type: z.literal("doc"), content: z.array(z.unknown()).max(20_000) }).optional(),
+  })
+  .refine((r) => (r.text === undefined) !== (r.doc === undefined), { message: "Send either text or doc.", path: ["text"] });
+
 export const articleListQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional(),
   language: z.string().max(20).optional(),
@@ -129,6 +139,9 @@ export const transitionInput = z
     message: "Corrections and retractions need a public reason.",
     path: ["reason"],
   });
+
+/** POST /api/claims/:id/anchor: a person confirms or re-attaches a claim in the current revision. */
+export const anchorInput = z.object({ version: z.number().int().positive(), selector: selectorPair });
 
 export const assignInput = z.object({ version: z.number().int().positive(), assigneeId: id.nullable() });
 

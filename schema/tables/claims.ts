@@ -32,6 +32,11 @@ export const claims = sqliteTable(
     end: integer().notNull(),
     anchorStatus: text({ enum: anchorStatuses }).notNull().default("anchored"),
     anchorConfidence: real().notNull().default(1),
+    /**
+     * Where re-anchoring suggests the claim now is (`changed`), for a person to confirm. While a claim is
+     * changed or orphaned its selector still points into `revisionId`, the revision it was made on.
+     */
+    anchorSuggestion: text({ mode: "json" }).$type<{ exact: string; prefix: string; suffix: string; start: number; end: number } | null>(),
     claimantId: integer().references(() => claimants.id),
     state: text({ enum: claimStates }).notNull().default("draft"),
     ratingKey: text(),

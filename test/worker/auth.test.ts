@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { sessionCookie } from "../../worker/auth/sessions";
 import { loginLimit } from "../../worker/auth/rate-limit";
 import { seedDemoAccounts } from "../../worker/queries/users";
-import { call, db, json, origin, signInStaff, resetDatabase, type Staff } from "./support";
+import { hashPassword, verifyPassword } from "../../worker/auth/crypto";
+import { call, db, json, origin, signInStaff, resetDatabase, testPassword, type Staff } from "./support";
 
-const password = "test-password-123";
+const password = testPassword;
 let checker: Staff;
 let admin: Staff;
 
@@ -37,13 +38,14 @@ describe("authentication", () => {
     });
 
     it("stores passwords as salted PBKDF2-SHA256 with 100,000 iterations", async () => {
-      const rows = await env.DB.prepare("select password_hash from users").all<{ password_hash: string }>();
-      const [first, second] = rows.results.map((r) => r.password_hash);
-      expect(first).toMatch(/^pbkdf2-sha256\$100000\$[\w-]{22}\$[\w-]{43}$/);
-      expect(first).not.toContain(password);
-      // One hash for all demo accounts is computed once; a fresh hash of the same password differs by salt.
-      await seedDemoAccounts(db(), "test", password);
-      expect(second).toBeDefined();
+      const stored = (await env.DB.prepare("select password_hash from users where email = 'checker@factline.local'").first<{ password_hash: string }>())!.password_hash;
+      expect(stored).toMatch(/^pbkdf2-sha256\$100000\$[\w-]{22}\$[\w-]{43}$/);
+      expect(stored).not.toContain(password);
+      const again = await hashPassword(password);
+      expect(again.split("$")[2]).not.toBe(stored.split("$")[2]);
+      expect(await verifyPassword(password, again)).toBe(true);
+      expect(await verifyPassword(password, stored)).toBe(true);
+      expect(await verifyPassword("wrong", stored)).toBe(false);
     });
 
     it("answers a wrong password and an unknown email with the same generic 401", async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import app from "../../worker/app";
 import { routeMatrix, type Fixture } from "./route-matrix";
-import { call, json, signInStaff, type Staff, type Who } from "./support";
+import { call, claimThrough, importArticle, json, signInStaff, type Staff, type Who } from "./support";
 
 let people: Record<Exclude<Who, "public">, Staff>;
 let fixture: Fixture;
@@ -24,14 +24,28 @@ async function buildFixture(): Promise<Fixture> {
   await step(approvedId, "submit", 1, checker);
   await step(approvedId, "approve", 2, editor2);
   const token = await json(await call("/api/auth/tokens", { method: "POST", as: checker, body: { name: "matrix" } }));
-  return { articleId: article.id, articleSlug: article.slug, draftId, inReviewId, approvedId, checkerTokenId: token.id, checker2UserId: people.checker2.id };
+  const published = await importArticle("Published article\n\nThe mayor said 12 bridges were repaired.", checker, "https://news.example/published");
+  const publishedClaim = await claimThrough(published, "12 bridges were repaired", "published", { checker, editor: people.editor }, { claimant: { name: "The Mayor" } });
+  const { claim } = await json(await call(`/api/claims/${publishedClaim.id}`, { as: checker }));
+  return {
+    articleId: article.id,
+    articleSlug: article.slug,
+    draftId,
+    inReviewId,
+    approvedId,
+    checkerTokenId: token.id,
+    checker2UserId: people.checker2.id,
+    publishedSlug: published.slug,
+    publishedId: publishedClaim.id,
+    publishedClaimantId: claim.claimant.id,
+  };
 }
 
 beforeEach(async () => {
   fixture = await buildFixture();
 });
 
-const placeholder: Fixture = { articleId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5 };
+const placeholder: Fixture = { articleId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1 };
 const cells = routeMatrix.flatMap((row) =>
   (Object.keys(row.expect) as Who[]).map((who) => ({ name: `${row.method} ${row.path(placeholder)} as ${who} → ${row.expect[who]}`, row, who })),
 );

@@ -13,6 +13,10 @@ export interface Fixture {
   /** An API token of `checker`. */
   checkerTokenId: number;
   checker2UserId: number;
+  /** A second article with one published claim by `checker`, approved and published by `editor`. */
+  publishedSlug: string;
+  publishedId: number;
+  publishedClaimantId: number;
 }
 
 export interface RouteCell {
@@ -76,5 +80,28 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/claims/:id/history", path: (f) => `/api/claims/${f.draftId}/history`, expect: staff(200) },
   { method: "GET", route: "/api/claimants", path: () => "/api/claimants?q=min", expect: staff(200) },
   { method: "GET", route: "/app/", path: () => "/app/", expect: anyone(200) },
-  { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(200) },
+  { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, body: () => ({ version: 1, text: "The minister said 41 schools opened." }), expect: staff(201) },
+  { method: "GET", route: "/api/articles/:id/revisions", path: (f) => `/api/articles/${f.articleId}/revisions`, expect: staff(200) },
+  { method: "GET", route: "/api/articles/:id/revisions/:number", path: (f) => `/api/articles/${f.articleId}/revisions/1`, expect: staff(200) },
+  { method: "GET", route: "/api/articles/:id/revisions/:number/diff", path: (f) => `/api/articles/${f.articleId}/revisions/1/diff?against=1`, expect: staff(200) },
+  {
+    method: "POST",
+    route: "/api/claims/:id/anchor",
+    path: (f) => `/api/claims/${f.draftId}/anchor`,
+    body: () => ({ version: 1, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
+    expect: { ...staff(200), checker2: 403 },
+  },
+  // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
+  { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
+  { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },
+  { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.publishedSlug}`, expect: anyone(200) },
+  { method: "GET", route: "/articles/:slug/annotations", path: (f) => `/articles/${f.publishedSlug}/annotations`, expect: anyone(200) },
+  { method: "GET", route: "/api/public/annotations", path: () => "/api/public/annotations?url=https://news.example/published", expect: anyone(200) },
+  { method: "GET", route: "/claims/:id", path: (f) => `/claims/${f.publishedId}`, expect: anyone(200) },
+  { method: "GET", route: "/claims/:id", path: (f) => `/claims/${f.draftId}`, expect: anyone(404) },
+  { method: "GET", route: "/claimants/:id", path: (f) => `/claimants/${f.publishedClaimantId}`, expect: anyone(200) },
+  { method: "GET", route: "/search", path: () => "/search?q=minister", expect: anyone(200) },
+  { method: "GET", route: "/feed.xml", path: () => "/feed.xml", expect: anyone(200) },
+  { method: "GET", route: "/sitemap.xml", path: () => "/sitemap.xml", expect: anyone(200) },
+  { method: "GET", route: "/robots.txt", path: () => "/robots.txt", expect: anyone(200) },
 ];

@@ -3,7 +3,12 @@ import { eq } from "drizzle-orm";
 import { users } from "../../schema/tables";
 import { createSession, sessionCookie } from "../../worker/auth/sessions";
 import { getDb } from "../../worker/db";
-import { seedDemoAccounts } from "../../worker/queries/users";
+import { hashPassword } from "../../worker/auth/crypto";
+import { demoAccounts } from "../../worker/queries/users";
+
+/** The password of every account in worker tests. */
+export const testPassword = "test-password-123";
+let passwordHash: Promise<string> | undefined;
 
 export const origin = "http://factline.test";
 export const db = () => getDb(env.DB);
@@ -33,7 +38,10 @@ export async function resetDatabase() {
 /** Demo accounts with live sessions, keyed by who they are. */
 export async function signInStaff(): Promise<Record<Exclude<Who, "public">, Staff>> {
   await resetDatabase();
-  await seedDemoAccounts(db(), "test", "test-password-123");
+  // PBKDF2 at 100,000 iterations is slow on purpose; hash the test password once per file.
+  passwordHash ??= hashPassword(testPassword);
+  const hash = await passwordHash;
+  await db().insert(users).values(demoAccounts.map((a) => ({ ...a, passwordHash: hash })));
   const entries = await Promise.all(
     (["checker", "checker2", "editor", "editor2", "admin"] as const).map(async (who) => {
       const email = `${who}@factline.local`;
@@ -95,8 +103,8 @@ export function selectorFor(text: string, exact: string) {
 }
 
 /** Import an article as `as` and return it with its canonical text. */
-export async function importArticle(text: string, as: Staff) {
-  const { article } = await json(await call("/api/articles", { method: "POST", as, body: { text } }));
+export async function importArticle(text: string, as: Staff, sourceUrl?: string) {
+  const { article } = await json(await call("/api/articles", { method: "POST", as, body: { text, sourceUrl } }));
   const { revision } = await json(await call(`/api/articles/${article.id}`, { as }));
   return { ...article, text: revision.text as string } as { id: number; slug: string; text: string; [k: string]: unknown };
 }

@@ -41,3 +41,14 @@ export function duplicateKey(paragraphs: readonly string[]): string {
     .trim()
     .toLowerCase();
 }
+
+/** The paragraphs of a Tiptap document: each top-level block's text; marks and other structure are dropped. */
+export function docToParagraphs(doc: { content?: unknown[] }): string[] {
+  const textOf = (node: unknown): string => {
+    const n = node as { type?: string; text?: string; content?: unknown[] };
+    if (n?.type === "text") return typeof n.text === "string" ? n.text : "";
+    if (n?.type === "hardBreak") return " ";
+    return Array.isArray(n?.content) ? n.content.map(textOf).join("") : "";
+  };
+  return (doc.content ?? []).map((block) => textOf(block).replace(/\s+/g, " ").trim()).filter(Boolean);
+}

@@ -8,10 +8,18 @@ import { ClaimReviewScripts } from "./json-ld";
 import { Layout } from "./layout";
 
 /** An annotated article. Each highlight links to its fact-check card, so everything works without JavaScript. */
-export function ArticlePage(props: { article: PublicArticle; text: string; claims: PublicClaim[]; ui: UiLanguage; site: SiteConfig; changedAt: string | null }) {
+export function ArticlePage(props: {
+  article: PublicArticle;
+  text: string;
+  claims: PublicClaim[];
+  placed: Set<number>;
+  revisedAt: string | null;
+  ui: UiLanguage;
+  site: SiteConfig;
+}) {
   const { article, claims, ui } = props;
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const paragraphs = highlightParagraphs(props.text, claims);
+  const paragraphs = highlightParagraphs(props.text, claims.filter((c) => props.placed.has(c.id)));
   // A claim's label goes after its last segment, so overlapping claims each keep their own label.
   const lastSegment = new Map<number, string>();
   paragraphs.forEach((segments, p) => segments.forEach((s, k) => s.ids.forEach((id) => lastSegment.set(id, `${p}:${k}`))));
@@ -64,7 +72,7 @@ export function ArticlePage(props: { article: PublicArticle; text: string; claim
       <section class="claims" aria-labelledby="fact-checks">
         <h2 id="fact-checks">{t(ui, "factChecks")}</h2>
         {claims.map((claim) => (
-          <ClaimCard claim={claim} article={article} ui={ui} changedAt={props.changedAt} />
+          <ClaimCard claim={claim} article={article} ui={ui} changedAt={props.revisedAt && props.revisedAt > claim.publishedAt ? props.revisedAt : null} />
         ))}
       </section>
     </Layout>

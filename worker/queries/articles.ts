@@ -11,9 +11,15 @@ import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
+import { reviseArticle, type ReanchoredClaim } from "./revisions";
 
 export type ArticleRow = typeof articles.$inferSelect;
-export type ImportResult = { status: "created" | "duplicate"; article: ArticleRow };
+export type ImportResult =
+  | { status: "created" | "duplicate"; article: ArticleRow }
+  | { status: "revised"; article: ArticleRow; revision: { id: number; number: number }; claims: ReanchoredClaim[] };
+
+/** A bare site address ("inform.kz") names a publisher, not an article: many articles share it. */
+const isSiteRoot = (key: string) => !key.includes("/");
 
 /** The free slug for a title: the plain slug, or the slug with the lowest free numeric suffix. */
 async function freeSlug(db: Db, title: string): Promise<string> {
@@ -42,6 +48,14 @@ export async function importArticle(
   const bodyHash = await sha256Hex(duplicateKey(parsed.paragraphs));
   const existing = await db.select().from(articles).where(eq(articles.bodyHash, bodyHash)).get();
   if (existing) return { status: "duplicate", article: existing };
+  // The same source URL with a different body is the publisher's correction: a new revision, not a new article.
+  const key = sourceKey(input.sourceUrl ?? parsed.sourceUrl ?? "");
+  const previous = key ? await db.select().from(articles).where(eq(articles.sourceKey, key)).get() : undefined;
+  if (previous && key && !isSiteRoot(key)) {
+    const revised = await reviseArticle(db, previous.id, parsed.paragraphs, actorId, null);
+    const article = await db.select().from(articles).where(eq(articles.id, previous.id)).get();
+    return { status: "revised", article: article!, revision: revised.revision, claims: revised.claims };
+  }
 
   const title = input.title ?? parsed.title ?? fallbackTitle(parsed.paragraphs);
   const slug = await freeSlug(db, title);

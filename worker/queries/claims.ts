@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, desc, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
+import type { anchorInput, claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
 import { articleRevisions, articles, claimants, claims, comments, sources, users, verdicts } from "../../schema/tables";
-import type { ClaimState } from "../../schema/enums";
+import { publicClaimStates, type ClaimState } from "../../schema/enums";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { codePointLength, codePointSlice } from "../domain/codepoints";
@@ -92,8 +92,8 @@ async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent
   return { before: statements, set, after };
 }
 
-/** Create a claim on the article's current revision; the selector must quote that revision exactly. */
-export async function createClaim(db: Db, articleId: number, input: z.output<typeof claimCreateInput>, actor: Actor) {
+/** The current revision's id and text, checking that `selector` quotes it exactly (400 otherwise). */
+async function checkedSelector(db: Db, articleId: number, selector: z.output<typeof claimCreateInput>["selector"], revisionId?: number) {
   const row = await db
     .select({ revisionId: articleRevisions.id, text: articleRevisions.text })
     .from(articles)
@@ -101,28 +101,30 @@ export async function createClaim(db: Db, articleId: number, input: z.output<typ
     .where(eq(articles.id, articleId))
     .get();
   if (!row) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
-  if (input.revisionId !== undefined && input.revisionId !== row.revisionId) {
+  if (revisionId !== undefined && revisionId !== row.revisionId) {
     throw apiError(409, "stale_revision", "The article has a newer revision; reload it and select the text again.", {
       currentRevisionId: row.revisionId,
     });
   }
-  const { quote, position } = input.selector;
+  const { quote, position } = selector;
   if (position.end > codePointLength(row.text)) {
     throw apiError(400, "selector_out_of_range", "The TextPositionSelector ends after the end of the article.");
   }
   const actual = codePointSlice(row.text, position.start, position.end);
   if (actual !== quote.exact) {
-    throw apiError(400, "selector_mismatch", "The quote is not the text at that position of the article.", {
-      expected: actual,
-      received: quote.exact,
-    });
+    throw apiError(400, "selector_mismatch", "The quote is not the text at that position of the article.", { expected: actual, received: quote.exact });
   }
   // Context is recomputed from the text itself: the server, not the client, is the authority on it.
-  const selector = describeRange(row.text, position.start, position.end);
+  return { revisionId: row.revisionId, selector: describeRange(row.text, position.start, position.end) };
+}
+
+/** Create a claim on the article's current revision; the selector must quote that revision exactly. */
+export async function createClaim(db: Db, articleId: number, input: z.output<typeof claimCreateInput>, actor: Actor) {
+  const { revisionId, selector } = await checkedSelector(db, articleId, input.selector, input.revisionId);
   // A batch is one transaction on D1's single writer, so right after the insert the newest id is ours.
   const claimId = sql`(select max(id) from ${claims})`;
   const content = await contentWrite(db, claimId, input, actor);
-  const values = { articleId, revisionId: row.revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id };
+  const values = { articleId, revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id };
   const results = await db.batch([
     ...content.before,
     db.insert(claims).values(values).returning({ id: claims.id }),
@@ -197,7 +199,36 @@ export function listArticleClaims(db: Db, articleId: number) {
     .orderBy(asc(claims.start));
 }
 
+/**
+ * A person places a changed or orphaned claim: confirms the suggestion, or selects new text. The claim
+ * moves to the current revision, anchored with full confidence, and its re-review flag clears.
+ */
+export async function anchorClaim(db: Db, claim: ClaimRow, input: z.output<typeof anchorInput>, actor: Actor) {
+  const { revisionId, selector } = await checkedSelector(db, claim.articleId, input.selector);
+  const statements: unknown[] = [
+    db
+      .update(claims)
+      .set({ revisionId, ...selector, anchorStatus: "anchored", anchorConfidence: 1, anchorSuggestion: null, needsReview: false, lastEditedBy: actor.id, updatedAt: new Date().toISOString(), version: sql`${claims.version} + 1` })
+      .where(eq(claims.id, claim.id)),
+    auditInsert(db, {
+      actorId: actor.id,
+      action: "claim.reanchor",
+      entityType: "claim",
+      entityId: claim.id,
+      before: { status: claim.anchorStatus, exact: claim.exact, start: claim.start, end: claim.end },
+      after: { status: "anchored", confirmedBy: "person", exact: selector.exact, start: selector.start, end: selector.end },
+    }),
+  ];
+  if ((publicClaimStates as readonly string[]).includes(claim.state)) {
+    statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+  }
+  await versionedClaimBatch(db, claim, input.version, statements);
+  return getClaimDetail(db, claim.id);
+}
+
 export interface ClaimListFilter {
+  /** Claims a person must look at: changed or orphaned anchors, or published claims flagged for re-review. */
+  flagged?: boolean;
   states?: ClaimState[];
   authorId?: number;
   assigneeId?: number;
@@ -212,6 +243,7 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
     filter.states?.length ? inArray(claims.state, filter.states) : undefined,
     filter.authorId ? eq(claims.authorId, filter.authorId) : undefined,
     filter.assigneeId ? eq(claims.assigneeId, filter.assigneeId) : undefined,
+    filter.flagged ? or(inArray(claims.anchorStatus, ["changed", "orphaned"]), eq(claims.needsReview, true)) : undefined,
   );
   return db
     .select({
@@ -224,6 +256,7 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
       version: claims.version,
       needsReview: claims.needsReview,
       anchorStatus: claims.anchorStatus,
+      anchorConfidence: claims.anchorConfidence,
       authorId: claims.authorId,
       authorName: users.name,
       assigneeId: claims.assigneeId,

@@ -33,6 +33,7 @@ const publicClaimColumns = {
   claimantId: aliased(claimants.id, "claimant_id"),
   claimantName: aliased(claimants.name, "claimant_name"),
   claimantKind: aliased(claimants.kind, "claimant_kind"),
+  revisionId: claims.revisionId,
 };
 
 /** Article columns beside claim columns in one batched row, so aliased apart. */
@@ -81,7 +82,13 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
   const [articleRows, claimRows, sourceRows] = await db.batch([
     db
-      .select({ ...publicArticleColumns, text: articleRevisions.text, revisionNumber: articleRevisions.number, revisionCreatedAt: articleRevisions.createdAt })
+      .select({
+        ...publicArticleColumns,
+        currentRevisionId: articles.currentRevisionId,
+        text: articleRevisions.text,
+        revisionNumber: articleRevisions.number,
+        revisionCreatedAt: articleRevisions.createdAt,
+      })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
       .where(eq(articles.slug, slug)),
@@ -100,10 +107,12 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   ]);
   const row = articleRows[0];
   if (!row) return null;
-  const { text, revisionNumber, revisionCreatedAt, ...article } = row;
-  // Stealth-edit detection: the text the public reads is newer than the first revision.
-  const changedAt = revisionNumber > 1 ? revisionCreatedAt : null;
-  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)), changedAt };
+  const { text, revisionNumber, revisionCreatedAt, currentRevisionId: _, ...article } = row;
+  // Stealth-edit detection: when the text is a later revision, the page says so beside each fact-check it postdates.
+  const revisedAt = revisionNumber > 1 ? revisionCreatedAt : null;
+  // Only claims anchored in the current revision can be highlighted; the rest keep their card.
+  const placed = new Set(claimRows.filter((c) => c.revisionId === row.currentRevisionId).map((c) => c.id));
+  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)), revisedAt, placed };
 }
 
 /** What a conditional GET of an article page needs: one small query, so a cache hit costs one round trip. */

@@ -1,21 +1,49 @@
 import { Hono } from "hono";
-import { articleImportInput, articleListQuery, claimCreateInput, idParam } from "../../schema/inputs";
+import { z } from "zod";
+import { articleImportInput, articleListQuery, articleReviseInput, claimCreateInput, idParam } from "../../schema/inputs";
+import { parseArticle } from "../domain/article-parse";
+import { docToParagraphs } from "../domain/article-text";
+import { textDiff } from "../domain/text-diff";
 import type { AppEnv } from "../env";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
 import { getArticleWithRevision, importArticle, listArticles } from "../queries/articles";
 import { createClaim, listArticleClaims } from "../queries/claims";
+import { getRevision, listRevisions, reviseArticle } from "../queries/revisions";
+
+const revisionParam = idParam.extend({ number: z.coerce.number().int().positive() });
 
 export const articleRoutes = new Hono<AppEnv>()
   .use(requireStaff)
   .get("/", validate("query", articleListQuery), async (c) => c.json(await listArticles(c.get("db"), c.req.valid("query"))))
   .post("/", validate("json", articleImportInput), async (c) => {
     const result = await importArticle(c.get("db"), c.req.valid("json"), c.get("user")!.id);
-    return c.json(result, result.status === "created" ? 201 : 200);
+    return c.json(result, result.status === "duplicate" ? 200 : 201);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const { article, revision } = await getArticleWithRevision(c.get("db"), c.req.valid("param").id);
     return c.json({ article, revision: { id: revision.id, number: revision.number, text: revision.text, doc: revision.doc, createdAt: revision.createdAt } });
+  })
+  .put("/:id", validate("param", idParam), validate("json", articleReviseInput), async (c) => {
+    const input = c.req.valid("json");
+    const paragraphs = input.doc ? docToParagraphs(input.doc) : parseArticle(input.text!, input.format).paragraphs;
+    const result = await reviseArticle(c.get("db"), c.req.valid("param").id, paragraphs, c.get("user")!.id, input.version);
+    return c.json(result, result.unchanged ? 200 : 201);
+  })
+  .get("/:id/revisions", validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    await getArticleWithRevision(c.get("db"), id);
+    return c.json({ items: await listRevisions(c.get("db"), id) });
+  })
+  .get("/:id/revisions/:number", validate("param", revisionParam), async (c) => {
+    const { id, number } = c.req.valid("param");
+    return c.json({ revision: await getRevision(c.get("db"), id, number) });
+  })
+  .get("/:id/revisions/:number/diff", validate("param", revisionParam), validate("query", z.object({ against: z.coerce.number().int().positive().optional() })), async (c) => {
+    const { id, number } = c.req.valid("param");
+    const against = c.req.valid("query").against ?? number - 1;
+    const [after, before] = await Promise.all([getRevision(c.get("db"), id, number), getRevision(c.get("db"), id, against)]);
+    return c.json({ from: before.number, to: after.number, parts: textDiff(before.text, after.text) });
   })
   .get("/:id/claims", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");

@@ -1,14 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { claimStates } from "../../schema/enums";
-import { assignInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput } from "../../schema/inputs";
+import { claimStates, publicClaimStates } from "../../schema/enums";
+import { anchorInput, assignInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput } from "../../schema/inputs";
 import { availableActions, canEdit } from "../../schema/workflow";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireRole, requireStaff } from "../middleware/auth";
 import { auditHistory } from "../queries/audit";
-import { getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
+import { anchorClaim, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
 import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
 
 const claimListQuery = pageQuery.extend({
@@ -18,6 +18,7 @@ const claimListQuery = pageQuery.extend({
     .pipe(z.array(z.enum(claimStates)))
     .optional(),
   mine: z.enum(["authored", "assigned"]).optional(),
+  flagged: z.stringbool().optional(),
   order: z.enum(["oldest", "newest"]).default("newest"),
 });
 
@@ -27,6 +28,7 @@ export const claimRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     const me = c.get("user")!.id;
     const items = await listClaims(c.get("db"), {
+      flagged: q.flagged,
       states: q.state,
       authorId: q.mine === "authored" ? me : undefined,
       assigneeId: q.mine === "assigned" ? me : undefined,
@@ -52,6 +54,19 @@ export const claimRoutes = new Hono<AppEnv>()
     const db = c.get("db");
     const claim = await getClaim(db, c.req.valid("param").id);
     return c.json({ claim: await transitionClaim(db, claim, c.req.valid("json"), c.get("user")!) });
+  })
+  .post("/:id/anchor", validate("param", idParam), validate("json", anchorInput), async (c) => {
+    const db = c.get("db");
+    const actor = c.get("user")!;
+    const claim = await getClaim(db, c.req.valid("param").id);
+    // Moving a public fact-check changes what readers see: that is an editor's call. Otherwise, whoever may edit it.
+    const isPublic = (publicClaimStates as readonly string[]).includes(claim.state);
+    if (isPublic && actor.role === "checker") throw apiError(403, "forbidden", "Only editors can re-attach a published fact-check.");
+    if (!isPublic) {
+      const decision = canEdit(actor, claim);
+      if (!decision.ok && decision.kind === "forbidden") throw apiError(403, "forbidden", decision.reason);
+    }
+    return c.json({ claim: await anchorClaim(db, claim, c.req.valid("json"), actor) });
   })
   .post("/:id/assign", requireRole("editor", "admin"), validate("param", idParam), validate("json", assignInput), async (c) => {
     const db = c.get("db");

@@ -101,12 +101,3 @@ export function findApprox(
   }
   return approxSearch(window, quote, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
 }
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
-/** The best-scored candidate, and the best one at another place (not overlapping it), if any. */
-export function rankCandidates(candidates: readonly Candidate[]): { best?: Candidate; runnerUp?: Candidate } {
-  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.start - b.start);
-  const best = sorted[0];
-  return { best, runnerUp: best && sorted.find((c) => !overlaps(c, best)) };
-}

@@ -7,17 +7,25 @@ import type { TextSelector } from "./selector";
 
 /**
  * A revision's text with what every re-anchoring against it needs, built once per revision:
- * the folded text with its map back, and the code point offsets.
+ * the code point offsets, and the folded text with its map back.
  */
 export interface PreparedText {
   readonly text: string;
-  readonly normalized: NormalizedText;
   readonly codePoints: CodePointIndex;
+  /** Built on first use: a revision whose claims all stayed in place never needs it. */
+  readonly normalized: NormalizedText;
 }
 
 /** Prepare `text` for re-anchoring many claims against it. */
 export function prepareText(text: string): PreparedText {
-  return { text, normalized: normalizeForMatching(text), codePoints: indexCodePoints(text) };
+  let normalized: NormalizedText | undefined;
+  return {
+    text,
+    codePoints: indexCodePoints(text),
+    get normalized() {
+      return (normalized ??= normalizeForMatching(text));
+    },
+  };
 }
 
 /** describeRange over a prepared text: the same selector, in constant time per offset. */
@@ -37,7 +45,7 @@ export function describePrepared(doc: PreparedText, start: number, end: number, 
 export function originalRange(doc: PreparedText, start: number, end: number): { start: number; end: number } {
   const n = doc.normalized;
   return {
-    start: doc.codePoints.toCodePoint(n.starts[start]),
-    end: doc.codePoints.toCodePoint(n.ends[end - 1], true),
+    start: doc.codePoints.toCodePoint(n.start(start)),
+    end: doc.codePoints.toCodePoint(n.end(end - 1), true),
   };
 }

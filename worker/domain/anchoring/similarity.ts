@@ -18,6 +18,8 @@ export function contextSimilarity(expected: string, actual: string, side: "befor
   const n = actual.length;
   // No stored context means the quote touched the start or end of its text: neutral unless that still holds.
   if (m === 0) return n === 0 ? 1 : 0.5;
+  // The usual case, context untouched, needs no table.
+  if (side === "before" ? actual.endsWith(expected) : actual.startsWith(expected)) return 1;
   if (n + 1 > previous.length) {
     previous = new Int32Array(2 * (n + 1));
     current = new Int32Array(2 * (n + 1));

@@ -1,0 +1,159 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { publicClaimStates, type ClaimState } from "../../schema/enums";
+import { articleSearch } from "../../schema/search-table";
+import { articleRevisions, articles, claims } from "../../schema/tables";
+import { sha256Hex } from "../auth/crypto";
+import type { Db } from "../db";
+import { reanchorAll, type ReanchorResult } from "../domain/anchoring";
+import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
+import { apiError } from "../http/errors";
+import { auditInsert, isStaleWrite, versionGuard } from "./audit";
+import { batchStatements } from "./raw-batch";
+
+const isPublicState = (state: ClaimState) => (publicClaimStates as readonly string[]).includes(state);
+
+export interface ReanchoredClaim {
+  id: number;
+  anchor: Pick<ReanchorResult, "status" | "confidence" | "selector">;
+}
+
+/**
+ * A new revision of an article's text, with every claim re-anchored in the same batch. Placed claims
+ * move to the new revision; changed and orphaned ones keep their old selector and revision, get a
+ * suggestion where there is one, and, if the public can see them, go back to the editors.
+ * `expectedVersion` null skips the version check (a re-import of the same source).
+ */
+export async function reviseArticle(db: Db, articleId: number, paragraphs: string[], actorId: number | null, expectedVersion: number | null) {
+  const [current, claimRows] = await Promise.all([
+    db
+      .select({ article: articles, revision: articleRevisions })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(eq(articles.id, articleId))
+      .get(),
+    db.select().from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.id)),
+  ]);
+  if (!current) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
+  const { article, revision } = current;
+  const version = expectedVersion ?? article.version;
+  if (version !== article.version) {
+    throw apiError(409, "stale_version", "The article changed since you loaded it.", { currentVersion: article.version });
+  }
+  if (paragraphs.length === 0) throw apiError(400, "empty_article", "The new revision has no text.");
+  const text = paragraphsToText(paragraphs);
+  if (text === revision.text) {
+    return { revision: { id: revision.id, number: revision.number }, unchanged: true, claims: [] as ReanchoredClaim[] };
+  }
+  const bodyHash = await sha256Hex(duplicateKey(paragraphs));
+  const twin = await db.select({ id: articles.id }).from(articles).where(eq(articles.bodyHash, bodyHash)).get();
+  if (twin && twin.id !== articleId) throw apiError(409, "duplicate", `This text is already article ${twin.id}.`, { articleId: twin.id });
+
+  const results = reanchorAll(claimRows, text);
+  const updates = claimRows.map((claim, i) => {
+    const r = results[i];
+    const placed = r.status === "anchored" || r.status === "moved";
+    return {
+      id: claim.id,
+      placed,
+      status: r.status,
+      confidence: r.confidence,
+      selector: placed ? r.selector : null,
+      suggestion: r.status === "changed" ? r.selector : null,
+      needsReview: !placed && isPublicState(claim.state),
+      before: { status: claim.anchorStatus, start: claim.start, end: claim.end, exact: claim.exact },
+    };
+  });
+  const payload = JSON.stringify(updates);
+  const newRevisionId = sql`(select ${articles.currentRevisionId} from ${articles} where ${articles.id} = ${articleId})`;
+  const guard = versionGuard(db, articles, articleId, version);
+  const statements = [
+    guard.open,
+    db.insert(articleRevisions).values({
+      articleId,
+      number: revision.number + 1,
+      doc: paragraphsToDoc(paragraphs),
+      text,
+      contentHash: await sha256Hex(text),
+      createdBy: actorId,
+    }),
+    db
+      .update(articles)
+      .set({
+        currentRevisionId: sql`(select max(${articleRevisions.id}) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})`,
+        bodyHash,
+        version: sql`${articles.version} + 1`,
+        publicVersion: sql`${articles.publicVersion} + 1`,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(articles.id, articleId)),
+    db.delete(articleSearch).where(eq(articleSearch.rowid, articleId)),
+    db.insert(articleSearch).values({ rowid: articleId, title: article.title, body: text }),
+    // Every claim in one statement, however many: the re-anchoring results travel as one JSON array.
+    sql`
+      update claims set
+        revision_id = case when json_extract(u.value, '$.placed') then ${newRevisionId} else claims.revision_id end,
+        exact = coalesce(json_extract(u.value, '$.selector.exact'), claims.exact),
+        prefix = coalesce(json_extract(u.value, '$.selector.prefix'), claims.prefix),
+        suffix = coalesce(json_extract(u.value, '$.selector.suffix'), claims.suffix),
+        start = coalesce(json_extract(u.value, '$.selector.start'), claims.start),
+        "end" = coalesce(json_extract(u.value, '$.selector.end'), claims."end"),
+        anchor_status = json_extract(u.value, '$.status'),
+        anchor_confidence = json_extract(u.value, '$.confidence'),
+        anchor_suggestion = json_extract(u.value, '$.suggestion'),
+        needs_review = claims.needs_review or json_extract(u.value, '$.needsReview')
+      from json_each(${payload}) as u
+      where claims.id = json_extract(u.value, '$.id')`,
+    sql`
+      insert into audit_events (actor_id, action, entity_type, entity_id, before, after)
+      select ${actorId}, 'claim.reanchor', 'claim', json_extract(u.value, '$.id'), json_extract(u.value, '$.before'),
+        json_object('status', json_extract(u.value, '$.status'), 'confidence', json_extract(u.value, '$.confidence'), 'revision', ${revision.number + 1})
+      from json_each(${payload}) as u
+      where not (json_extract(u.value, '$.status') = 'anchored' and json_extract(u.value, '$.before.status') = 'anchored')`,
+    auditInsert(db, {
+      actorId,
+      action: "article.revise",
+      entityType: "article",
+      entityId: articleId,
+      before: { revision: revision.number },
+      after: { revision: revision.number + 1, claims: results.map((r) => r.status) },
+    }),
+    guard.close,
+  ];
+  try {
+    await batchStatements(db, statements);
+  } catch (err) {
+    if (isStaleWrite(err)) throw apiError(409, "stale_version", "The article changed since you loaded it.");
+    throw err;
+  }
+  const next = await db
+    .select({ id: articleRevisions.id, number: articleRevisions.number, createdAt: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, revision.number + 1)))
+    .get();
+  return {
+    revision: next!,
+    unchanged: false,
+    claims: updates.map((u, i) => ({ id: u.id, anchor: { status: results[i].status, confidence: results[i].confidence, selector: results[i].selector } })),
+  };
+}
+
+/** The revisions of an article, newest first, without their texts. */
+export function listRevisions(db: Db, articleId: number) {
+  return db
+    .select({ id: articleRevisions.id, number: articleRevisions.number, createdAt: articleRevisions.createdAt, createdBy: articleRevisions.createdBy, contentHash: articleRevisions.contentHash })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(sql`${articleRevisions.number} desc`);
+}
+
+/** One revision's text, or a 404. */
+export async function getRevision(db: Db, articleId: number, number: number) {
+  const row = await db
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number)))
+    .get();
+  if (!row) throw apiError(404, "not_found", `Article ${articleId} has no revision ${number}.`);
+  return row;
+}
+
