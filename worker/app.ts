@@ -24,6 +24,8 @@ const api = new Hono<AppEnv>()
   .use(authenticate)
   .use(sameOriginWrites)
   .get("/health", (c) => c.json({ ok: true }))
+  // One D1 round trip and nothing else: a readiness probe, and the benchmark's floor for D1-backed pages.
+  .get("/health/db", async (c) => c.json({ ok: (await c.env.DB.prepare("select 1 as ok").first<{ ok: number }>())?.ok === 1 }))
   .get("/rating-scale", (c) => c.json({ ratings: ratingScale, bounds: ratingBounds }))
   .route("/auth", authRoutes)
   .route("/users", userRoutes)

@@ -42,6 +42,7 @@ const version1 = { version: 1 };
  */
 export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/health", path: () => "/api/health", expect: anyone(200) },
+  { method: "GET", route: "/api/health/db", path: () => "/api/health/db", expect: anyone(200) },
   { method: "GET", route: "/api/rating-scale", path: () => "/api/rating-scale", expect: anyone(200) },
   { method: "POST", route: "/api/auth/login", path: () => "/api/auth/login", body: () => ({ email: "checker@factline.local", password: "test-password-123" }), expect: anyone(200) },
   { method: "POST", route: "/api/auth/logout", path: () => "/api/auth/logout", expect: staff(204) },
