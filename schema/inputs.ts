@@ -130,6 +130,9 @@ export const transitionInput = z
     version: z.number().int().positive(),
     comment: z.string().trim().max(5000).optional(),
     reason: z.string().trim().max(2000).optional(),
+    /** With `correct`: the corrected verdict. The public log shows the old and the new one. */
+    ratingKey: z.enum(ratingKeys).optional(),
+    explanation: tiptapDoc.optional(),
   })
   .refine((t) => t.action !== "request_changes" || !!t.comment, {
     message: "Say what needs to change.",
@@ -138,6 +141,10 @@ export const transitionInput = z
   .refine((t) => (t.action !== "correct" && t.action !== "retract") || !!t.reason, {
     message: "Corrections and retractions need a public reason.",
     path: ["reason"],
+  })
+  .refine((t) => t.action === "correct" || (t.ratingKey === undefined && t.explanation === undefined), {
+    message: "Only a correction changes a verdict through the workflow; edit drafts with PATCH.",
+    path: ["ratingKey"],
   });
 
 /** POST /api/claims/:id/anchor: a person confirms or re-attaches a claim in the current revision. */

@@ -187,3 +187,27 @@ describe("D1 round trips per public page", () => {
     expect((await call(`/claims/${claim.id}`)).headers.get("x-d1-round-trips")).toBe("1");
   });
 });
+
+describe("corrections", () => {
+  it("a correction that changes the verdict shows old and new verdict with the reason, publicly", async () => {
+    const article = await importArticle(text, checker);
+    const claim = await claimThrough(article, "500 new schools will open by 2026", "published", { checker, editor }, sourced);
+    const res = await call(`/api/claims/${claim.id}/transitions`, {
+      method: "POST",
+      as: editor,
+      body: { action: "correct", version: claim.version, reason: "The ministry's list shows 480 schools.", ratingKey: "false" },
+    });
+    expect(res.status).toBe(200);
+    expect((await json(res)).claim).toMatchObject({ state: "corrected", ratingKey: "false" });
+    const html = await (await call(`/claims/${claim.id}`)).text();
+    expect(html).toContain("Verdict changed from Mostly false to False");
+    expect(html).toContain("The ministry's list shows 480 schools.");
+  });
+
+  it("refuses a verdict change riding on another transition", async () => {
+    const article = await importArticle(text, checker);
+    const claim = await claimThrough(article, "500 new schools will open by 2026", "approved", { checker, editor });
+    const res = await call(`/api/claims/${claim.id}/transitions`, { method: "POST", as: editor, body: { action: "publish", version: claim.version, ratingKey: "true" } });
+    expect(res.status).toBe(400);
+  });
+});

@@ -7,7 +7,7 @@ import { t } from "./i18n";
 import { ClaimReviewScripts } from "./json-ld";
 import { Layout } from "./layout";
 
-const logLabel = { "claim.publish": "published", "claim.correct": "corrected", "claim.retract": "retracted", "claim.reanchor": "corrected" } as const;
+const logLabel = { "claim.publish": "published", "claim.correct": "corrected", "claim.retract": "retracted", "claim.reanchor": "articleChanged" } as const;
 
 /** The permalink of one fact-check, with its public revision log. */
 export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; log: PublicLogEntry[]; ui: UiLanguage; site: SiteConfig }) {

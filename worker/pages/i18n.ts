@@ -26,6 +26,7 @@ const strings = {
     skip: "Skip to content",
     nothing: "No fact-checks have been published yet.",
     claims: "claims",
+    articleChanged: "The article's text changed; the quote was re-anchored",
   },
   ru: {
     latest: "Последние проверки",
@@ -52,6 +53,7 @@ const strings = {
     skip: "К содержанию",
     nothing: "Проверок пока нет.",
     claims: "утверждений",
+    articleChanged: "Текст статьи изменился; цитата перепривязана",
   },
   kk: {
     latest: "Соңғы тексерулер",
@@ -78,6 +80,7 @@ const strings = {
     skip: "Мазмұнға өту",
     nothing: "Әзірге тексеру жарияланбаған.",
     claims: "мәлімдеме",
+    articleChanged: "Мақала мәтіні өзгерді; дәйексөз қайта байланыстырылды",
   },
 } as const satisfies Record<UiLanguage, Record<string, string>>;
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { assignInput, transitionInput } from "../../schema/inputs";
-import { articles, claims, comments, users } from "../../schema/tables";
+import { articles, claims, comments, users, verdicts } from "../../schema/tables";
 import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
@@ -19,6 +19,11 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
     set.needsReview = false;
   }
   if (input.action === "correct" || input.action === "retract") set.publicNote = input.reason;
+  const verdictChange =
+    input.action === "correct" && (input.ratingKey !== undefined || input.explanation !== undefined)
+      ? { ratingKey: input.ratingKey ?? claim.ratingKey ?? "unverifiable", explanation: input.explanation ?? claim.explanation ?? null }
+      : null;
+  if (verdictChange) Object.assign(set, verdictChange);
   const statements: unknown[] = [
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];
@@ -26,6 +31,7 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
     // The public pages of this article change: move their cache key on, in the same batch.
     statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
   }
+  if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange, authorId: actor.id }));
   if (input.comment) statements.push(db.insert(comments).values({ claimId: claim.id, authorId: actor.id, body: input.comment }));
   statements.push(
     auditInsert(db, {
@@ -33,8 +39,13 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
       action: `claim.${input.action}`,
       entityType: "claim",
       entityId: claim.id,
-      before: { state: claim.state },
-      after: { state: decision.to, ...(input.reason ? { reason: input.reason } : {}), ...(input.comment ? { comment: true } : {}) },
+      before: { state: claim.state, ...(verdictChange ? { ratingKey: claim.ratingKey } : {}) },
+      after: {
+        state: decision.to,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.comment ? { comment: true } : {}),
+        ...(verdictChange ? { ratingKey: verdictChange.ratingKey } : {}),
+      },
     }),
   );
   await versionedClaimBatch(db, claim, input.version, statements);
