@@ -8,7 +8,7 @@ export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/load") {
-      loaded = await request.json();
+      loaded = (await request.json()) as typeof loaded;
       return new Response("loaded");
     }
     if (url.pathname === "/noop") return Response.json({ statuses: {} });

@@ -92,6 +92,21 @@ export function reanchor(selector: TextSelector, newText: string | PreparedText,
     return { status: "anchored", confidence: 1, selector: describePrepared(doc, selector.start, selector.end, context) };
   }
 
+  // (b, fast) The verbatim quote once in the whole text, with one side of its context verbatim too
+  // (a paragraph inserted or deleted above it): placed without folding the text.
+  const rawAt = doc.text.indexOf(selector.exact);
+  if (rawAt !== -1 && doc.text.indexOf(selector.exact, rawAt + 1) === -1) {
+    const raw = scoreCandidate(doc.text, { quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, hint: oldStart }, rawAt, rawAt + selector.exact.length, 0);
+    const minRaw = selector.exact.length < SHORT_QUOTE ? MIN_CONTEXT_SHORT : MIN_CONTEXT;
+    if (Math.max(raw.prefix, raw.suffix) === 1 && raw.context >= minRaw) {
+      const start = cp.toCodePoint(rawAt);
+      const end = cp.toCodePoint(rawAt + selector.exact.length);
+      const same = start === selector.start && end === selector.end;
+      // At its old offsets this is (a) with a context edited beside it: the same certainty.
+      return { status: same ? "anchored" : "moved", confidence: same ? 1 : raw.score, selector: describePrepared(doc, start, end, context) };
+    }
+  }
+
   const quote = normalizeQuote(selector.exact);
   if (quote.length === 0) return orphaned("not-found");
   const query: QuoteQuery = { quote, prefix: normalizeQuote(selector.prefix), suffix: normalizeQuote(selector.suffix), hint: 0 };
