@@ -62,3 +62,24 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
     </article>
   );
 }
+
+/** A list of fact-checks, one line each: verdict, quote linking to its permalink, claimant and date. */
+export function ClaimList(props: { items: { claim: PublicClaim; article: PublicArticle }[]; ui: UiLanguage }) {
+  return (
+    <ul class="claim-list">
+      {props.items.map(({ claim, article }) => (
+        <li>
+          <VerdictBadge ratingKey={claim.ratingKey} ui={props.ui} />{" "}
+          <a href={`/claims/${claim.id}`} lang={article.language}>
+            “{claim.exact}”
+          </a>
+          <span class="meta">
+            {" "}
+            — {claim.claimant ? `${claim.claimant.name}, ` : ""}
+            <time datetime={claim.publishedAt}>{claim.publishedAt.slice(0, 10)}</time>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

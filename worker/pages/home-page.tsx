@@ -1,6 +1,6 @@
 import type { UiLanguage } from "../../schema/enums";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
-import { VerdictBadge } from "./claim-card";
+import { ClaimList } from "./claim-card";
 import { t } from "./i18n";
 import { Layout } from "./layout";
 
@@ -11,21 +11,7 @@ export function HomePage(props: { latest: { claim: PublicClaim; article: PublicA
     <Layout title={t(ui, "latest")} ui={ui} path="/">
       <h1>{t(ui, "latest")}</h1>
       {props.latest.length === 0 ? <p>{t(ui, "nothing")}</p> : null}
-      <ul class="claim-list">
-        {props.latest.map(({ claim, article }) => (
-          <li>
-            <VerdictBadge ratingKey={claim.ratingKey} ui={ui} />{" "}
-            <a href={`/claims/${claim.id}`} lang={article.language}>
-              “{claim.exact}”
-            </a>
-            <span class="meta">
-              {" "}
-              — {claim.claimant ? `${claim.claimant.name}, ` : ""}
-              <time datetime={claim.publishedAt}>{claim.publishedAt.slice(0, 10)}</time>
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ClaimList items={props.latest} ui={ui} />
       <h2>{t(ui, "articles")}</h2>
       <ul class="article-list">
         {props.articles.map((a) => (

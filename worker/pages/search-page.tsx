@@ -1,6 +1,6 @@
 import type { UiLanguage } from "../../schema/enums";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
-import { VerdictBadge } from "./claim-card";
+import { ClaimList } from "./claim-card";
 import { t } from "./i18n";
 import { Layout } from "./layout";
 
@@ -14,16 +14,7 @@ export function SearchPage(props: { q: string; claims: { claim: PublicClaim; art
         {t(ui, "results")}: “{props.q}”
       </h1>
       {none ? <p>{t(ui, "noResults")}</p> : null}
-      <ul class="claim-list">
-        {props.claims.map(({ claim, article }) => (
-          <li>
-            <VerdictBadge ratingKey={claim.ratingKey} ui={ui} />{" "}
-            <a href={`/claims/${claim.id}`} lang={article.language}>
-              “{claim.exact}”
-            </a>
-          </li>
-        ))}
-      </ul>
+      <ClaimList items={props.claims} ui={ui} />
       <ul class="article-list">
         {props.articles.map((a) => (
           <li>
