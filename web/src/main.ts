@@ -1,1 +1,115 @@
-document.getElementById("root")!.textContent = "Factline";
+/** The workspace shell: header, language switch, session and hash routing. */
+import { uiLanguages, type UiLanguage } from "../../schema/enums";
+import { api, unwrap } from "./lib/api";
+import { h, replace } from "./lib/dom";
+import { languageNames, setUiLanguage, t, uiLanguage } from "./lib/i18n";
+import { parseRoute, type Route } from "./lib/router";
+import { currentUser, loadMe, setMe } from "./session";
+import { renderArticle } from "./views/article";
+import { renderArticles } from "./views/articles";
+import { renderDashboard } from "./views/dashboard";
+import { renderLogin } from "./views/login";
+import { renderQueue } from "./views/queue";
+import type { ViewHandle } from "./views/view";
+
+const root = document.getElementById("root")!;
+let view: ViewHandle | undefined;
+let main: HTMLElement;
+
+function header(route: Route) {
+  const user = currentUser();
+  const link = (href: string, label: string, active: boolean) => h("a", { href, class: "nav-link", "aria-current": active ? "page" : null }, label);
+  const lang = h(
+    "select",
+    { id: "ui-language", class: "lang-select", "aria-label": t("language") },
+    uiLanguages.map((l) => h("option", { value: l, selected: l === uiLanguage() }, languageNames[l])),
+  );
+  lang.addEventListener("change", () => {
+    setUiLanguage(lang.value as UiLanguage);
+    void render(true);
+  });
+  const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
+  logout.addEventListener("click", async () => {
+    await unwrap(api.auth.logout.$post()).catch(() => undefined);
+    setMe(null);
+    location.hash = "#/login";
+  });
+  return h(
+    "header",
+    { class: "topbar" },
+    h("a", { class: "brand", href: "#/" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "✓"), t("appName")),
+    user
+      ? h(
+          "nav",
+          { class: "nav", "aria-label": t("appName") },
+          link("#/", t("navDashboard"), route.name === "dashboard"),
+          link("#/articles", t("navArticles"), route.name === "articles" || route.name === "article"),
+          link("#/queue", t("navQueue"), route.name === "queue"),
+        )
+      : null,
+    h("div", { class: "topbar-end" }, h("label", { class: "lang" }, lang), user ? h("span", { class: "who" }, t("loggedInAs", { name: user.name, role: user.role })) : null, user ? logout : null),
+  );
+}
+
+async function render(force = false) {
+  let route = parseRoute(location.hash);
+  document.documentElement.lang = uiLanguage();
+  if (!force && view?.update?.(route)) return;
+  view?.destroy?.();
+  view = undefined;
+  if (!currentUser() && route.name !== "login") {
+    if (!(await loadMe())) {
+      sessionStorage.setItem("factline.after-login", location.hash);
+      location.replace("#/login");
+      return;
+    }
+  }
+  if (route.name === "login" && currentUser()) route = { name: "dashboard" };
+  main = h("main", { id: "main", tabindex: "-1", class: `view view-${route.name}` });
+  replace(root, h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); main.focus(); }) as EventListener }, t("skipToMain")), currentUser() ? header(route) : null, main);
+  const done = () => {
+    const after = sessionStorage.getItem("factline.after-login");
+    sessionStorage.removeItem("factline.after-login");
+    location.hash = after && after !== "#/login" ? after : "#/";
+    void render(true);
+  };
+  switch (route.name) {
+    case "login":
+      view = renderLogin(main, (user) => {
+        setMe(user);
+        done();
+      });
+      break;
+    case "dashboard":
+      view = renderDashboard(main);
+      break;
+    case "articles":
+      view = renderArticles(main, route.query);
+      break;
+    case "article":
+      view = renderArticle(main, route.id, route.claimId);
+      break;
+    case "claim":
+      try {
+        const { claim } = await unwrap(api.claims[":id"].$get({ param: { id: String(route.id) } }));
+        location.replace(`#/articles/${claim.article.id}/claims/${claim.id}`);
+      } catch (err) {
+        replace(main, h("p", { class: "error", role: "alert" }, (err as Error).message));
+      }
+      break;
+    case "queue":
+      view = renderQueue(main, route.query);
+      break;
+    default:
+      replace(main, h("h1", {}, t("notFound")));
+  }
+}
+
+window.addEventListener("hashchange", () => void render());
+window.addEventListener("factline:unauthenticated", () => {
+  if (parseRoute(location.hash).name === "login") return;
+  setMe(null);
+  sessionStorage.setItem("factline.after-login", location.hash);
+  location.hash = "#/login";
+});
+void render();

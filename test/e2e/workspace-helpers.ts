@@ -1,0 +1,64 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+
+/** A PNG of what is on screen (not the full page: the article view is many screens long). */
+export async function viewportShot(page: Page, name: string) {
+  mkdirSync("artifacts/screenshots", { recursive: true });
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png` });
+}
+
+/** Demo accounts seeded by `npm start` in development. */
+export const demoPassword = "factline-demo";
+
+/** A fresh browser context logged in as `email` through the login screen, on the dashboard. */
+export async function loginAs(browser: Browser, baseUrl: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "en-US" });
+  const page = await context.newPage();
+  page.on("pageerror", (err) => console.error(`[${email}] page error: ${err.message}`));
+  await page.goto(`${baseUrl}/app/`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.locator(".dashboard-grid").waitFor();
+  return page;
+}
+
+/** Select `text` inside the article editor by dragging the mouse from its first to its last character. */
+export async function selectWithMouse(page: Page, text: string) {
+  const box = await page.locator(".article-text").evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const rectOf = (from: number) => {
+        const r = document.createRange();
+        r.setStart(node!, from);
+        r.setEnd(node!, from + 1);
+        return r.getBoundingClientRect();
+      };
+      (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+      const first = rectOf(at);
+      const last = rectOf(at + wanted.length - 1);
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not in one text node of the article`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The id of the claim open in the side panel, from the URL. */
+export function openClaimId(page: Page): number {
+  const id = /\/claims\/(\d+)/.exec(page.url())?.[1];
+  if (!id) throw new Error(`no claim open at ${page.url()}`);
+  return Number(id);
+}
+
+/** Wait until the claim panel says everything is saved. */
+export async function waitSaved(page: Page) {
+  await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,104 @@
+/** The article in a read-only Tiptap editor, with claims as decorations and "new claim" from a selection. */
+import { Editor } from "@tiptap/core";
+import Document from "@tiptap/extension-document";
+import Paragraph from "@tiptap/extension-paragraph";
+import Text from "@tiptap/extension-text";
+import { codePointSlice } from "../../../worker/domain/codepoints";
+import { textOffsets, trimRange, type TextOffsets } from "../lib/text-offsets";
+import { ClaimHighlights, claimDecorations, claimHighlightsKey, type HighlightClaim } from "./claim-highlights";
+import { ReadOnlyText } from "./read-only-text";
+
+/** A selection turned into a claim's place in the canonical text. */
+export interface SelectedRange {
+  start: number;
+  end: number;
+  exact: string;
+}
+
+export interface ArticleViewerOptions {
+  element: HTMLElement;
+  doc: object;
+  language: string;
+  label: string;
+  /** "New claim" was asked for from the keyboard. */
+  onNewClaim: () => void;
+  /** A highlight was clicked. */
+  onOpenClaim: (id: number) => void;
+}
+
+/** The viewer's handle; whoever builds it calls destroy(). */
+export interface ArticleViewer {
+  editor: Editor;
+  offsets: TextOffsets;
+  setClaims(claims: HighlightClaim[]): void;
+  /** The current selection as a claim range (trimmed of white space), or null when nothing is selected. */
+  selection(): SelectedRange | null;
+  /** Scroll a claim's highlight into view. */
+  reveal(id: number): void;
+  destroy(): void;
+}
+
+const paragraphsOf = (editor: Editor) => {
+  const list: string[] = [];
+  editor.state.doc.forEach((node) => list.push(node.textContent));
+  return list;
+};
+
+/** Build the viewer into `element`. */
+export function createArticleViewer(options: ArticleViewerOptions): ArticleViewer {
+  const editor = new Editor({
+    element: options.element,
+    injectCSS: false,
+    extensions: [Document, Paragraph, Text, ClaimHighlights, ReadOnlyText],
+    content: options.doc,
+    editorProps: {
+      attributes: {
+        class: "article-text",
+        lang: options.language,
+        role: "textbox",
+        "aria-readonly": "true",
+        "aria-multiline": "true",
+        "aria-label": options.label,
+      },
+      handleKeyDown: (view, event) => {
+        const mod = event.ctrlKey || event.metaKey;
+        const plainN = event.key.toLowerCase() === "n" && !mod && !event.altKey;
+        const chord = mod && event.altKey && event.code === "KeyC";
+        if ((plainN || chord) && !view.state.selection.empty) {
+          event.preventDefault();
+          options.onNewClaim();
+          return true;
+        }
+        return false;
+      },
+      handleClick: (view, _pos, event) => {
+        const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
+        if (!target || !view.state.selection.empty) return false;
+        options.onOpenClaim(Number(target.dataset.claimId));
+        return true;
+      },
+    },
+  });
+  const offsets = textOffsets(paragraphsOf(editor));
+
+  return {
+    editor,
+    offsets,
+    setClaims(claims) {
+      const set = claimDecorations(editor.state.doc, offsets, claims);
+      editor.view.dispatch(editor.state.tr.setMeta(claimHighlightsKey, set).setMeta("addToHistory", false));
+    },
+    selection() {
+      const { from, to, empty } = editor.state.selection;
+      if (empty) return null;
+      const range = trimRange(offsets.text, offsets.toCodePoint(from), offsets.toCodePoint(to));
+      if (!range) return null;
+      return { ...range, exact: codePointSlice(offsets.text, range.start, range.end) };
+    },
+    reveal(id) {
+      const el = options.element.querySelector<HTMLElement>(`.claim-hl[data-claim-id="${id}"]`);
+      el?.scrollIntoView({ block: "center", behavior: "smooth" });
+    },
+    destroy: () => editor.destroy(),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The typed API client. Request and response shapes come from the worker's routes through hono's
+ * `hc`, so nothing here retypes them; `unwrap` turns the one error shape into an exception.
+ */
+import { hc, type ClientResponse, type InferResponseType } from "hono/client";
+import type { AppType } from "../../../worker/app";
+
+/** The client for /api. */
+export const api = hc<AppType>("/api", { init: { credentials: "same-origin" } });
+
+/** An API error, with the server's code, message and details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+type Success<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends 200 | 201 ? T : never) : never;
+
+/** Await a client call; resolve to its JSON body, or throw an ApiError with the server's message. */
+export async function unwrap<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<Success<R>> {
+  let res: R;
+  try {
+    res = await call;
+  } catch {
+    throw new ApiError(0, "network", "The server cannot be reached. Check the connection and try again.");
+  }
+  if (res.status === 204) return undefined as Success<R>;
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+  if (!res.ok) {
+    const err = body?.error;
+    if (res.status === 401) window.dispatchEvent(new CustomEvent("factline:unauthenticated"));
+    throw new ApiError(res.status, err?.code ?? "error", err?.message ?? `Request failed (${res.status}).`, err?.details);
+  }
+  return body as Success<R>;
+}
+
+/** The message to show for any thrown error. */
+export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export type ClaimDetailResponse = InferResponseType<(typeof api.claims)[":id"]["$get"], 200>;
+export type ClaimDetail = ClaimDetailResponse["claim"];
+export type WorkflowActionInfo = ClaimDetailResponse["actions"][number];
+export type ArticleResponse = InferResponseType<(typeof api.articles)[":id"]["$get"], 200>;
+export type ArticleClaim = InferResponseType<(typeof api.articles)[":id"]["claims"]["$get"], 200>["items"][number];
+export type ClaimListItem = InferResponseType<typeof api.claims.$get, 200>["items"][number];
+export type ArticleListItem = InferResponseType<typeof api.articles.$get, 200>["items"][number];
+export type Me = InferResponseType<typeof api.auth.me.$get, 200>["user"];
+export type UserItem = InferResponseType<typeof api.users.$get, 200>["items"][number];
+export type HistoryItem = InferResponseType<(typeof api.claims)[":id"]["history"]["$get"], 200>["items"][number];
+export type CommentItem = InferResponseType<(typeof api.claims)[":id"]["comments"]["$get"], 200>["items"][number];

@@ -1,0 +1,22 @@
+/** How a claim is named on screen: verdict and state in words, so colour never carries meaning alone. */
+import type { ClaimState, UiLanguage } from "../../../schema/enums";
+import { ratingFor, ratingLabel } from "../../../schema/rating-scale";
+import { t } from "./i18n";
+
+/** The colour token of a verdict ("none" when not rated yet). */
+export function verdictTone(ratingKey: string | null | undefined): string {
+  return (ratingKey && ratingFor(ratingKey)?.tone) || "none";
+}
+
+/** The verdict's label in the UI language, or "Not rated". */
+export function verdictLabel(ratingKey: string | null | undefined, lang: UiLanguage): string {
+  return ratingKey ? ratingLabel(ratingKey, lang) : t("unrated");
+}
+
+/** The state's label in the UI language. */
+export const stateLabel = (state: ClaimState | string) => t(`st_${state}` as "st_draft");
+
+/** "Verdict · State", the text beside every highlight and in every list. */
+export function claimLabel(ratingKey: string | null | undefined, state: ClaimState | string, lang: UiLanguage): string {
+  return `${verdictLabel(ratingKey, lang)} · ${stateLabel(state)}`;
+}

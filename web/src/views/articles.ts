@@ -1,0 +1,159 @@
+/** Articles: search, filters, paging, and import by paste or upload (the same POST as the import CLI). */
+import { api, errorMessage, unwrap, type ArticleListItem } from "../lib/api";
+import { field, formatDate, h, replace, showError } from "../lib/dom";
+import { t, uiLanguage } from "../lib/i18n";
+import type { ViewHandle } from "./view";
+
+const pageSize = 20;
+type Format = "text" | "markdown" | "html";
+
+/** The import format of a file, from its extension; null when it is not one we read. */
+export function formatOfFile(name: string): Format | null {
+  const ext = name.toLowerCase().split(".").pop();
+  if (ext === "txt") return "text";
+  if (ext === "md" || ext === "markdown") return "markdown";
+  if (ext === "html" || ext === "htm") return "html";
+  return null;
+}
+
+function importPanel(onImported: () => void) {
+  const text = h("textarea", { name: "text", rows: 6, class: "mono" });
+  const format = h(
+    "select",
+    { name: "format" },
+    h("option", { value: "text" }, t("formatText")),
+    h("option", { value: "markdown" }, t("formatMarkdown")),
+    h("option", { value: "html" }, t("formatHtml")),
+  );
+  const title = h("input", { type: "text", name: "title", maxlength: 500 });
+  const file = h("input", { type: "file", name: "file", accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" });
+  const textField = field(t("pasteText"), text);
+  const fileField = field(t("uploadFile"), file);
+  const result = h("div", { class: "import-result", role: "status", "aria-live": "polite" });
+  const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("importButton"));
+
+  async function send(body: { text: string; format: Format; title?: string }, errorAt: (m: string | null) => void) {
+    errorAt(null);
+    replace(result);
+    submit.disabled = true;
+    try {
+      const res = await unwrap(api.articles.$post({ json: body }));
+      const open = h("a", { href: `#/articles/${res.article.id}`, class: "btn btn-small" }, t("open"));
+      const message = res.status === "created" ? t("imported", { title: res.article.title }) : t("duplicate", { title: res.article.title });
+      replace(result, h("p", { class: res.status === "created" ? "notice notice-ok" : "notice notice-warn", "data-status": res.status }, message, " ", open));
+      if (res.status === "created") {
+        text.value = "";
+        title.value = "";
+        onImported();
+      }
+    } catch (err) {
+      errorAt(errorMessage(err));
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  const form = h("form", { class: "import-form", novalidate: true }, textField.wrap, h("div", { class: "row" }, field(t("format"), format).wrap, field(t("titleOptional"), title).wrap), h("div", { class: "row" }, submit), fileField.wrap, result);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!text.value.trim()) return textField.setError(t("pasteText"));
+    void send({ text: text.value, format: format.value as Format, ...(title.value.trim() ? { title: title.value.trim() } : {}) }, textField.setError);
+  });
+  file.addEventListener("change", async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const fmt = formatOfFile(chosen.name);
+    if (!fmt) return fileField.setError(t("uploadFile"));
+    await send({ text: await chosen.text(), format: fmt }, fileField.setError);
+    file.value = "";
+  });
+  return h("details", { class: "panel import-panel", open: true }, h("summary", {}, h("h2", {}, t("importArticle"))), form);
+}
+
+function articleRow(a: ArticleListItem) {
+  return h(
+    "tr",
+    {},
+    h("td", { lang: a.language }, h("a", { href: `#/articles/${a.id}` }, a.title)),
+    h("td", {}, h("span", { class: "lang-code" }, a.language)),
+    h("td", {}, a.publisher ?? ""),
+    h("td", { class: "cell-date" }, formatDate(a.publishedAt ?? a.createdAt, uiLanguage())),
+    h("td", { class: "cell-num" }, String(a.claimCount)),
+  );
+}
+
+/** Render the article list for the filters in `query` (q, language, claims, offset). */
+export function renderArticles(main: HTMLElement, query: URLSearchParams): ViewHandle {
+  const q = query.get("q") ?? "";
+  const language = query.get("language") ?? "";
+  const claims = query.get("claims") ?? "";
+  const offset = Number(query.get("offset") ?? 0) || 0;
+  const search = h("input", { type: "search", name: "q", value: q });
+  const langSelect = h(
+    "select",
+    { name: "language" },
+    h("option", { value: "" }, t("allLanguages")),
+    ["en", "ru", "kk"].map((l) => h("option", { value: l, selected: l === language }, l)),
+  );
+  const claimsSelect = h(
+    "select",
+    { name: "claims" },
+    h("option", { value: "" }, t("anyClaims")),
+    h("option", { value: "with", selected: claims === "with" }, t("withClaims")),
+    h("option", { value: "without", selected: claims === "without" }, t("withoutClaims")),
+  );
+  const go = (nextOffset = 0) => {
+    const p = new URLSearchParams();
+    if (search.value.trim()) p.set("q", search.value.trim());
+    if (langSelect.value) p.set("language", langSelect.value);
+    if (claimsSelect.value) p.set("claims", claimsSelect.value);
+    if (nextOffset) p.set("offset", String(nextOffset));
+    location.hash = `#/articles${p.size ? `?${p}` : ""}`;
+  };
+  const filters = h(
+    "form",
+    { class: "filters", role: "search" },
+    field(t("searchArticles"), search).wrap,
+    field(t("language"), langSelect).wrap,
+    field(t("filterState"), claimsSelect).wrap,
+    h("div", { class: "field field-button" }, h("button", { type: "submit", class: "btn" }, t("search"))),
+  );
+  filters.addEventListener("submit", (e) => {
+    e.preventDefault();
+    go();
+  });
+  langSelect.addEventListener("change", () => go());
+  claimsSelect.addEventListener("change", () => go());
+  const list = h("div", { class: "panel", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
+  const load = () =>
+    unwrap(api.articles.$get({ query: { limit: String(pageSize), offset: String(offset), ...(q ? { q } : {}), ...(language ? { language } : {}) } }))
+      .then(({ items, total }) => {
+        // The claims filter applies to the page at hand: the list route has no such filter yet.
+        const shown = items.filter((a) => (claims === "with" ? a.claimCount > 0 : claims === "without" ? a.claimCount === 0 : true));
+        const pager = h(
+          "nav",
+          { class: "pager", "aria-label": t("articles") },
+          h("button", { type: "button", class: "btn btn-small", disabled: offset === 0, onclick: (() => go(Math.max(0, offset - pageSize))) as EventListener }, t("previous")),
+          h("span", { class: "muted" }, `${total ? offset + 1 : 0}–${Math.min(offset + pageSize, total)} / ${total}`),
+          h("button", { type: "button", class: "btn btn-small", disabled: offset + pageSize >= total, onclick: (() => go(offset + pageSize)) as EventListener }, t("next")),
+        );
+        replace(
+          list,
+          shown.length === 0
+            ? h("p", { class: "empty" }, t("empty"))
+            : h(
+                "table",
+                { class: "table" },
+                h("caption", { class: "visually-hidden" }, t("articles")),
+                h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("sourceTitle")), h("th", { scope: "col" }, t("language")), h("th", { scope: "col" }, t("publisher")), h("th", { scope: "col" }, t("date")), h("th", { scope: "col", class: "cell-num" }, t("filterState")))),
+                h("tbody", {}, shown.map(articleRow)),
+              ),
+          pager,
+        );
+        list.removeAttribute("aria-busy");
+      })
+      .catch((err) => replace(list, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+  replace(main, h("div", { class: "page-head" }, h("h1", {}, t("articles"))), h("div", { class: "articles-layout" }, h("div", {}, filters, list), importPanel(() => void load())));
+  void load();
+  return {};
+}

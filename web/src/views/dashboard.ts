@@ -1,0 +1,42 @@
+/** The dashboard: my drafts, assigned to me, sent back, waiting for review, recently published. */
+import { api, errorMessage, unwrap } from "../lib/api";
+import { h, replace } from "../lib/dom";
+import { t, type MessageKey } from "../lib/i18n";
+import { currentUser, isEditor } from "../session";
+import { claimTable } from "./claim-table";
+import type { ViewHandle } from "./view";
+
+type Query = { state?: string; mine?: "authored" | "assigned"; order?: "oldest" | "newest"; limit?: string };
+
+/** Render the dashboard. */
+export function renderDashboard(main: HTMLElement): ViewHandle {
+  const sections: { key: MessageKey; query: Query; author?: boolean }[] = [
+    { key: "changesRequested", query: { state: "changes_requested", mine: "authored" } },
+    { key: "myDrafts", query: { state: "draft", mine: "authored" } },
+    { key: "assignedToMe", query: { state: "draft,changes_requested,in_review", mine: "assigned" } },
+    ...(isEditor() ? [{ key: "inReview" as const, query: { state: "in_review", order: "oldest" as const, limit: "10" }, author: true }] : []),
+    { key: "recentlyPublished", query: { state: "published,corrected", order: "newest", limit: "10" }, author: true },
+  ];
+  replace(
+    main,
+    h("div", { class: "page-head" }, h("h1", {}, t("navDashboard")), h("p", { class: "muted" }, currentUser().name)),
+    h(
+      "div",
+      { class: "dashboard-grid" },
+      sections.map((s) => {
+        const id = `dash-${s.key}`;
+        const body = h("div", { class: "section-body", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
+        void unwrap(api.claims.$get({ query: { limit: "20", ...s.query } }))
+          .then(({ items }) => {
+            replace(body, claimTable(items, t(s.key), { author: s.author }));
+            body.removeAttribute("aria-busy");
+            section.querySelector(".count")!.textContent = String(items.length);
+          })
+          .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+        const section = h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, t(s.key), " ", h("span", { class: "count" }, "")), body);
+        return section;
+      }),
+    ),
+  );
+  return {};
+}
