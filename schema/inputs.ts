@@ -2,7 +2,7 @@ import { createInsertSchema } from "drizzle-zod";
 import { z } from "zod";
 import { claimants, sources } from "./tables";
 import { ratingKeys } from "./rating-scale";
-import { roles } from "./enums";
+import { claimStates, roles } from "./enums";
 import { workflowActions } from "./workflow";
 
 /** 256 KiB of article text is several times the longest news article; the body limit enforces it too. */
@@ -54,6 +54,14 @@ export const articleReviseInput = z
 export const articleListQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional(),
   language: z.string().max(20).optional(),
+  /** Only articles with (true) or without (false) claims. */
+  hasClaims: z.stringbool().optional(),
+  /** Only articles with a claim in one of these states (comma-separated). */
+  claimState: z
+    .string()
+    .transform((s) => s.split(","))
+    .pipe(z.array(z.enum(claimStates)))
+    .optional(),
 });
 
 /** A W3C TextQuoteSelector. */

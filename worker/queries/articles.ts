@@ -105,6 +105,13 @@ export async function importArticle(
 export async function listArticles(db: Db, query: z.output<typeof articleListQuery>) {
   const filters = [];
   if (query.language) filters.push(eq(articles.language, query.language));
+  if (query.hasClaims !== undefined) {
+    const has = sql`exists (select 1 from claims where claims.article_id = "articles"."id")`;
+    filters.push(query.hasClaims ? has : sql`not ${has}`);
+  }
+  if (query.claimState?.length) {
+    filters.push(sql`exists (select 1 from claims where claims.article_id = "articles"."id" and claims.state in ${query.claimState})`);
+  }
   if (query.q) {
     const match = ftsQuery(query.q);
     if (match) filters.push(inArray(articles.id, sql`(select rowid from article_search where article_search match ${match})`));

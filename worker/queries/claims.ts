@@ -226,12 +226,26 @@ export async function anchorClaim(db: Db, claim: ClaimRow, input: z.output<typeo
   return getClaimDetail(db, claim.id);
 }
 
+/** Delete a draft and everything hanging off it, recording what it was in the audit log. */
+export async function deleteDraft(db: Db, claim: ClaimRow, actor: Actor) {
+  await versionedClaimBatch(db, claim, claim.version, [
+    db.delete(sources).where(eq(sources.claimId, claim.id)),
+    db.delete(verdicts).where(eq(verdicts.claimId, claim.id)),
+    db.delete(comments).where(eq(comments.claimId, claim.id)),
+    db.delete(claims).where(eq(claims.id, claim.id)),
+    auditInsert(db, { actorId: actor.id, action: "claim.delete", entityType: "claim", entityId: claim.id, before: { ...pickContent(claim), exact: claim.exact, state: claim.state } }),
+  ]);
+}
+
 export interface ClaimListFilter {
   /** Claims a person must look at: changed or orphaned anchors, or published claims flagged for re-review. */
   flagged?: boolean;
   states?: ClaimState[];
   authorId?: number;
   assigneeId?: number;
+  articleId?: number;
+  /** The article's language. */
+  language?: string;
   order: "oldest" | "newest";
   limit: number;
   offset: number;
@@ -243,6 +257,8 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
     filter.states?.length ? inArray(claims.state, filter.states) : undefined,
     filter.authorId ? eq(claims.authorId, filter.authorId) : undefined,
     filter.assigneeId ? eq(claims.assigneeId, filter.assigneeId) : undefined,
+    filter.articleId ? eq(claims.articleId, filter.articleId) : undefined,
+    filter.language ? eq(articles.language, filter.language) : undefined,
     filter.flagged ? or(inArray(claims.anchorStatus, ["changed", "orphaned"]), eq(claims.needsReview, true)) : undefined,
   );
   return db

@@ -8,7 +8,7 @@ import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireRole, requireStaff } from "../middleware/auth";
 import { auditHistory } from "../queries/audit";
-import { anchorClaim, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
+import { anchorClaim, deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
 import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
 
 const claimListQuery = pageQuery.extend({
@@ -19,6 +19,10 @@ const claimListQuery = pageQuery.extend({
     .optional(),
   mine: z.enum(["authored", "assigned"]).optional(),
   flagged: z.stringbool().optional(),
+  authorId: z.coerce.number().int().positive().optional(),
+  assigneeId: z.coerce.number().int().positive().optional(),
+  articleId: z.coerce.number().int().positive().optional(),
+  language: z.string().max(20).optional(),
   order: z.enum(["oldest", "newest"]).default("newest"),
 });
 
@@ -30,8 +34,10 @@ export const claimRoutes = new Hono<AppEnv>()
     const items = await listClaims(c.get("db"), {
       flagged: q.flagged,
       states: q.state,
-      authorId: q.mine === "authored" ? me : undefined,
-      assigneeId: q.mine === "assigned" ? me : undefined,
+      authorId: q.mine === "authored" ? me : q.authorId,
+      assigneeId: q.mine === "assigned" ? me : q.assigneeId,
+      articleId: q.articleId,
+      language: q.language,
       order: q.order,
       limit: q.limit,
       offset: q.offset,
@@ -49,6 +55,16 @@ export const claimRoutes = new Hono<AppEnv>()
     const decision = canEdit(actor, claim);
     if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
     return c.json({ claim: await updateClaim(db, claim, c.req.valid("json"), actor) });
+  })
+  .delete("/:id", validate("param", idParam), async (c) => {
+    const db = c.get("db");
+    const actor = c.get("user")!;
+    const claim = await getClaim(db, c.req.valid("param").id);
+    const mayDelete = actor.role !== "checker" || claim.authorId === actor.id;
+    if (!mayDelete) throw apiError(403, "forbidden", "Checkers can delete only their own drafts.");
+    if (claim.state !== "draft") throw apiError(409, "not_a_draft", "Only drafts can be deleted; a claim that went to review stays on record.");
+    await deleteDraft(db, claim, actor);
+    return c.body(null, 204);
   })
   .post("/:id/transitions", validate("param", idParam), validate("json", transitionInput), async (c) => {
     const db = c.get("db");
