@@ -6,19 +6,14 @@ const outdir = "dist/web";
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await cp("web/static", outdir, { recursive: true });
-const result = await build({
-  entryPoints: { "app/app": "web/src/main.ts", "enhance": "web/src/public/enhance.ts" },
-  outdir,
-  bundle: true,
-  minify: true,
-  format: "esm",
-  target: "es2022",
-  sourcemap: "linked",
-  metafile: true,
-  legalComments: "none",
-  logLevel: "warning",
-});
-const bytes = Object.entries(result.metafile.outputs)
+const common = { outdir, bundle: true, minify: true, target: "es2022", sourcemap: "linked", metafile: true, legalComments: "none", logLevel: "warning" } as const;
+const results = await Promise.all([
+  build({ ...common, entryPoints: { "app/app": "web/src/main.ts", enhance: "web/src/public/enhance.ts" }, format: "esm" }),
+  // The widget runs as a classic script on publishers' pages: an IIFE leaks no globals into them.
+  build({ ...common, entryPoints: { widget: "web/src/public/widget.ts" }, format: "iife" }),
+]);
+const bytes = results
+  .flatMap((r) => Object.entries(r.metafile.outputs))
   .filter(([file]) => file.endsWith(".js"))
   .map(([file, out]) => `${file} ${(out.bytes / 1024).toFixed(1)} KiB`);
 console.log(`web built into ${outdir}: ${bytes.join(", ")}`);

@@ -17,6 +17,7 @@ export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; l
       <p class="breadcrumb">
         {t(ui, "inArticle")}: <a href={`/articles/${article.slug}#claim-${claim.id}`} lang={article.language}>{article.title}</a>
       </p>
+      <h1 lang={article.language}>“{claim.exact}”</h1>
       <ClaimCard claim={claim} article={article} ui={ui} headingLevel={2} />
       <section aria-labelledby="history">
         <h2 id="history">{t(ui, "history")}</h2>

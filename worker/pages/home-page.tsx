@@ -21,7 +21,7 @@ export function HomePage(props: { latest: { claim: PublicClaim; article: PublicA
             </a>
             <span class="meta">
               {" "}
-              — {a.claimCount} {t(ui, "claims")}
+              — {t(ui, "claims")}: {a.claimCount}
             </span>
           </li>
         ))}

@@ -25,7 +25,7 @@ const strings = {
     reason: "Reason",
     skip: "Skip to content",
     nothing: "No fact-checks have been published yet.",
-    claims: "claims",
+    claims: "fact-checks",
     articleChanged: "The article's text changed; the quote was re-anchored",
   },
   ru: {
@@ -52,7 +52,7 @@ const strings = {
     reason: "Причина",
     skip: "К содержанию",
     nothing: "Проверок пока нет.",
-    claims: "утверждений",
+    claims: "проверок",
     articleChanged: "Текст статьи изменился; цитата перепривязана",
   },
   kk: {
@@ -79,7 +79,7 @@ const strings = {
     reason: "Себебі",
     skip: "Мазмұнға өту",
     nothing: "Әзірге тексеру жарияланбаған.",
-    claims: "мәлімдеме",
+    claims: "тексеру",
     articleChanged: "Мақала мәтіні өзгерді; дәйексөз қайта байланыстырылды",
   },
 } as const satisfies Record<UiLanguage, Record<string, string>>;
