@@ -66,7 +66,7 @@ export const publicPages = new Hono<AppEnv>()
       const data = await publicArticleBySlug(db, slug);
       return data ? `<!doctype html>${<ArticlePage {...data} ui={ui} site={siteConfig(c)} />}` : null;
     });
-    return html === null ? notFoundPage(c) : c.html(html, 200, publicHeaders(etag));
+    return html === null ? notFoundPage(c) : c.body(html, 200, { ...publicHeaders(etag), "content-type": "text/html; charset=UTF-8" });
   })
   .get("/claims/:id", validate("param", idParam), async (c) => {
     const data = await publicClaimById(c.get("db"), c.req.valid("param").id);
