@@ -7,6 +7,7 @@ import { codePointSlice } from "../../../worker/domain/codepoints";
 import { textOffsets, trimRange, type TextOffsets } from "../lib/text-offsets";
 import { ClaimHighlights, claimDecorations, claimHighlightsKey, type HighlightClaim } from "./claim-highlights";
 import { ReadOnlyText } from "./read-only-text";
+import type { EditorView } from "@tiptap/pm/view";
 
 /** A selection turned into a claim's place in the canonical text. */
 export interface SelectedRange {
@@ -64,7 +65,7 @@ export function createArticleViewer(options: ArticleViewerOptions): ArticleViewe
         const mod = event.ctrlKey || event.metaKey;
         const plainN = event.key.toLowerCase() === "n" && !mod && !event.altKey;
         const chord = mod && event.altKey && event.code === "KeyC";
-        if ((plainN || chord) && !view.state.selection.empty) {
+        if ((plainN || chord) && !liveSelection(view).empty) {
           event.preventDefault();
           options.onNewClaim();
           return true;
@@ -89,7 +90,7 @@ export function createArticleViewer(options: ArticleViewerOptions): ArticleViewe
       editor.view.dispatch(editor.state.tr.setMeta(claimHighlightsKey, set).setMeta("addToHistory", false));
     },
     selection() {
-      const { from, to, empty } = editor.state.selection;
+      const { from, to, empty } = liveSelection(editor.view);
       if (empty) return null;
       const range = trimRange(offsets.text, offsets.toCodePoint(from), offsets.toCodePoint(to));
       if (!range) return null;
@@ -101,4 +102,23 @@ export function createArticleViewer(options: ArticleViewerOptions): ArticleViewe
     },
     destroy: () => editor.destroy(),
   };
+}
+
+/**
+ * The selection as the browser holds it right now. ProseMirror takes DOM selection changes in
+ * asynchronously, so a key pressed straight after Shift+Arrow can find its state one step behind.
+ */
+function liveSelection(view: EditorView): { from: number; to: number; empty: boolean } {
+  const dom = view.dom.ownerDocument.getSelection();
+  if (dom && dom.rangeCount > 0 && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    try {
+      const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+      const b = view.posAtDOM(dom.focusNode, dom.focusOffset);
+      return { from: Math.min(a, b), to: Math.max(a, b), empty: a === b };
+    } catch {
+      // a node ProseMirror does not map (a decoration's label): fall back to its state
+    }
+  }
+  const { from, to, empty } = view.state.selection;
+  return { from, to, empty };
 }
