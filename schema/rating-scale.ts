@@ -26,13 +26,34 @@ export const ratingScale = [
 export type RatingKey = (typeof ratingScale)[number]["key"];
 export const ratingKeys = ratingScale.map((r) => r.key) as [RatingKey, ...RatingKey[]];
 
+/** A scale as pages render it: the fixed keys with the labels in force. */
+export type Scale = readonly Rating[];
+
 /** The rating for a key, or undefined for a key that is not on the scale. */
-export function ratingFor(key: string): Rating | undefined {
-  return ratingScale.find((r) => r.key === key);
+export function ratingFor(key: string, scale: Scale = ratingScale): Rating | undefined {
+  return scale.find((r) => r.key === key);
 }
 
 /** The label of a rating in a UI language, falling back to English. */
-export function ratingLabel(key: string, lang: UiLanguage = "en"): string {
-  const rating = ratingFor(key);
+export function ratingLabel(key: string, lang: UiLanguage = "en", scale: Scale = ratingScale): string {
+  const rating = ratingFor(key, scale);
   return rating ? rating.labels[lang] ?? rating.labels.en : key;
+}
+
+/** An admin's wording of one rating; null keeps the default label. */
+export interface LabelOverride {
+  key: string;
+  en: string | null;
+  ru: string | null;
+  kk: string | null;
+}
+
+/** The scale with admins' labels in place of the defaults. Unknown keys are ignored. */
+export function withLabelOverrides(overrides: readonly LabelOverride[]): Scale {
+  if (overrides.length === 0) return ratingScale;
+  return ratingScale.map((rating) => {
+    const o = overrides.find((x) => x.key === rating.key);
+    if (!o) return rating;
+    return { ...rating, labels: { en: o.en || rating.labels.en, ru: o.ru || rating.labels.ru, kk: o.kk || rating.labels.kk } };
+  });
 }

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { ratingBounds, ratingScale } from "../schema/rating-scale";
 import { countingD1 } from "./d1-round-trips";
 import { getDb } from "./db";
 import type { AppEnv } from "./env";
@@ -14,6 +13,7 @@ import { feedRoutes } from "./routes/feeds";
 import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { publicPages } from "./routes/public-pages";
+import { ratingScaleRoutes } from "./routes/rating-scale";
 import { userRoutes } from "./routes/users";
 
 /** Largest request body: an article of maxArticleChars in UTF-8 with room for JSON escaping. */
@@ -26,7 +26,7 @@ const api = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ ok: true }))
   // One D1 round trip and nothing else: a readiness probe, and the benchmark's floor for D1-backed pages.
   .get("/health/db", async (c) => c.json({ ok: (await c.env.DB.prepare("select 1 as ok").first<{ ok: number }>())?.ok === 1 }))
-  .get("/rating-scale", (c) => c.json({ ratings: ratingScale, bounds: ratingBounds }))
+  .route("/rating-scale", ratingScaleRoutes)
   .route("/auth", authRoutes)
   .route("/users", userRoutes)
   .route("/articles", articleRoutes)

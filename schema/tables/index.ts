@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./articles";
 export * from "./claims";
 export * from "./audit";
+export * from "./ratings";

@@ -44,6 +44,7 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/health", path: () => "/api/health", expect: anyone(200) },
   { method: "GET", route: "/api/health/db", path: () => "/api/health/db", expect: anyone(200) },
   { method: "GET", route: "/api/rating-scale", path: () => "/api/rating-scale", expect: anyone(200) },
+  { method: "PATCH", route: "/api/rating-scale/:key", path: () => "/api/rating-scale/misleading", body: () => ({ version: 0, labels: { en: "Misleading (wording)" } }), expect: adminOnly(200) },
   { method: "POST", route: "/api/auth/login", path: () => "/api/auth/login", body: () => ({ email: "checker@factline.local", password: "test-password-123" }), expect: anyone(200) },
   { method: "POST", route: "/api/auth/logout", path: () => "/api/auth/logout", expect: staff(204) },
   { method: "POST", route: "/api/auth/logout-everywhere", path: () => "/api/auth/logout-everywhere", expect: staff(204) },

@@ -4,7 +4,7 @@
  */
 import type { Claim, ClaimReview, CreativeWork, Organization, Person, Rating, WithContext } from "schema-dts";
 import { uiLanguages, type UiLanguage } from "../../schema/enums";
-import { ratingBounds, ratingFor, ratingLabel } from "../../schema/rating-scale";
+import { ratingBounds, ratingFor, ratingLabel, ratingScale, type Scale } from "../../schema/rating-scale";
 import { explanationText } from "./explanation-html";
 import type { PublicArticle, PublicClaim, SiteConfig } from "./public-view";
 
@@ -43,9 +43,9 @@ export function labelLanguage(article: Pick<PublicArticle, "language">): UiLangu
   return (uiLanguages as readonly string[]).includes(primary) ? (primary as UiLanguage) : "en";
 }
 
-function reviewRating(ratingKey: string, lang: UiLanguage): Rating {
-  const rating = ratingFor(ratingKey);
-  const alternateName = ratingLabel(ratingKey, lang);
+function reviewRating(ratingKey: string, lang: UiLanguage, scale: Scale): Rating {
+  const rating = ratingFor(ratingKey, scale);
+  const alternateName = ratingLabel(ratingKey, lang, scale);
   // Google reads the verdict from alternateName and treats ratingValue, bestRating and worstRating as
   // "for numeric ratings". "Unverifiable" is not a point on the 1..6 scale: giving it a number would
   // rank it between true and false, and giving bounds without a value describes a scale nothing is on.
@@ -114,6 +114,7 @@ export function toClaimReview(
   article: PublicArticle,
   site: SiteConfig,
   lang: UiLanguage = labelLanguage(article),
+  scale: Scale = ratingScale,
 ): WithContext<ClaimReview> | null {
   if (claim.state === "retracted" || claim.exact === "") return null;
   const published = utcDateTime(claim.publishedAt) ?? claim.publishedAt;
@@ -128,7 +129,7 @@ export function toClaimReview(
     datePublished: published,
     dateModified: modified,
     author: { "@type": "Organization", name: site.publisherName, url: site.publisherUrl },
-    reviewRating: reviewRating(claim.ratingKey, lang),
+    reviewRating: reviewRating(claim.ratingKey, lang, scale),
     itemReviewed: itemReviewed(claim, article),
     ...(body ? { reviewBody: body } : {}),
     ...(cited.length > 0 ? { citation: cited } : {}),
@@ -142,8 +143,9 @@ export function toClaimReviews(
   article: PublicArticle,
   site: SiteConfig,
   lang?: UiLanguage,
+  scale: Scale = ratingScale,
 ): WithContext<ClaimReview>[] {
-  return claims.flatMap((c) => toClaimReview(c, article, site, lang) ?? []);
+  return claims.flatMap((c) => toClaimReview(c, article, site, lang, scale) ?? []);
 }
 
 /**

@@ -4,7 +4,7 @@
  * the verdict, its explanation and any public note.
  */
 import type { UiLanguage } from "../../schema/enums";
-import { ratingLabel } from "../../schema/rating-scale";
+import { ratingLabel, ratingScale, type Scale } from "../../schema/rating-scale";
 import { articlePageUrl, claimPermalink, labelLanguage, utcDateTime } from "./claimreview";
 import { codePointLength } from "./codepoints";
 import { explanationText } from "./explanation-html";
@@ -141,12 +141,12 @@ function softwareAgent(site: SiteConfig): Agent {
   return { id: `${root}/`, type: "Software", name: "Factline", homepage: `${root}/` };
 }
 
-function bodies(claim: PublicClaim, lang: UiLanguage): TextualBody[] {
+function bodies(claim: PublicClaim, lang: UiLanguage, scale: Scale): TextualBody[] {
   const out: TextualBody[] = [];
   // A retracted verdict is no longer our assessment: its label, rating tag and explanation go, and
   // what remains says that it was retracted and why.
   if (claim.state !== "retracted") {
-    out.push({ type: "TextualBody", purpose: "assessing", value: ratingLabel(claim.ratingKey, lang), format: "text/plain", language: lang });
+    out.push({ type: "TextualBody", purpose: "assessing", value: ratingLabel(claim.ratingKey, lang, scale), format: "text/plain", language: lang });
     out.push({ type: "TextualBody", purpose: "tagging", value: claim.ratingKey });
     const explanation = explanationText(claim.explanation);
     if (explanation) out.push({ type: "TextualBody", purpose: "commenting", value: explanation, format: "text/plain" });
@@ -170,6 +170,7 @@ export function toWebAnnotation(
   article: PublicArticle,
   site: SiteConfig,
   lang: UiLanguage = labelLanguage(article),
+  scale: Scale = ratingScale,
 ): WebAnnotation | null {
   if (claim.exact === "") return null;
   const created = utcDateTime(claim.publishedAt);
@@ -183,7 +184,7 @@ export function toWebAnnotation(
     ...(modified ? { modified } : {}),
     creator: publisherAgent(site),
     generator: softwareAgent(site),
-    body: bodies(claim, lang),
+    body: bodies(claim, lang, scale),
     target: {
       source: isAbsoluteUrl(article.sourceUrl) ? article.sourceUrl : articlePageUrl(site, article),
       selector: toWebAnnotationSelectors(claim),
@@ -205,11 +206,12 @@ export function toAnnotationCollection(
   article: PublicArticle,
   site: SiteConfig,
   lang?: UiLanguage,
+  scale: Scale = ratingScale,
 ): AnnotationCollection {
   const id = annotationCollectionId(site, article);
   // The page inherits the collection's @context, so the embedded annotations do not repeat it.
   const items = claims.flatMap((c) => {
-    const annotation = toWebAnnotation(c, article, site, lang);
+    const annotation = toWebAnnotation(c, article, site, lang, scale);
     if (!annotation) return [];
     const { "@context": _context, ...item } = annotation;
     return [item];

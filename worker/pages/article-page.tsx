@@ -1,5 +1,5 @@
 import type { UiLanguage } from "../../schema/enums";
-import { ratingFor, ratingLabel } from "../../schema/rating-scale";
+import { ratingFor, ratingLabel, type Scale } from "../../schema/rating-scale";
 import { highlightParagraphs } from "../domain/highlight";
 import type { PublicArticle, PublicClaim, SiteConfig } from "../domain/public-view";
 import { ClaimCard } from "./claim-card";
@@ -13,11 +13,12 @@ export function ArticlePage(props: {
   text: string;
   claims: PublicClaim[];
   placed: Set<number>;
+  scale: Scale;
   revisedAt: string | null;
   ui: UiLanguage;
   site: SiteConfig;
 }) {
-  const { article, claims, ui } = props;
+  const { article, claims, ui, scale } = props;
   const byId = new Map(claims.map((c) => [c.id, c]));
   const paragraphs = highlightParagraphs(props.text, claims.filter((c) => props.placed.has(c.id)));
   // A claim's label goes after its last segment, so overlapping claims each keep their own label.
@@ -31,7 +32,7 @@ export function ArticlePage(props: {
       head={
         <>
           <link rel="alternate" type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' href={`/articles/${article.slug}/annotations`} />
-          <ClaimReviewScripts claims={claims} article={article} site={props.site} ui={ui} />
+          <ClaimReviewScripts claims={claims} article={article} site={props.site} ui={ui} scale={scale} />
         </>
       }
     >
@@ -51,7 +52,7 @@ export function ArticlePage(props: {
             {segments.map((s, k) => {
               if (s.ids.length === 0) return s.text;
               const top = byId.get(s.ids[s.ids.length - 1])!;
-              const tone = ratingFor(top.ratingKey)?.tone ?? "neutral";
+              const tone = ratingFor(top.ratingKey, scale)?.tone ?? "neutral";
               const ends = s.ids.filter((id) => lastSegment.get(id) === `${p}:${k}`);
               return (
                 <>
@@ -59,8 +60,8 @@ export function ArticlePage(props: {
                     <mark>{s.text}</mark>
                   </a>
                   {ends.map((id) => (
-                    <a href={`#claim-${id}`} class={`verdict-tag tone-${ratingFor(byId.get(id)!.ratingKey)?.tone ?? "neutral"}`} data-claim={id}>
-                      {ratingLabel(byId.get(id)!.ratingKey, ui)}
+                    <a href={`#claim-${id}`} class={`verdict-tag tone-${ratingFor(byId.get(id)!.ratingKey, scale)?.tone ?? "neutral"}`} data-claim={id}>
+                      {ratingLabel(byId.get(id)!.ratingKey, ui, scale)}
                     </a>
                   ))}
                 </>
@@ -72,7 +73,7 @@ export function ArticlePage(props: {
       <section class="claims" aria-labelledby="fact-checks">
         <h2 id="fact-checks">{t(ui, "factChecks")}</h2>
         {claims.map((claim) => (
-          <ClaimCard claim={claim} article={article} ui={ui} changedAt={props.revisedAt && props.revisedAt > claim.publishedAt ? props.revisedAt : null} />
+          <ClaimCard claim={claim} article={article} ui={ui} scale={scale} changedAt={props.revisedAt && props.revisedAt > claim.publishedAt ? props.revisedAt : null} />
         ))}
       </section>
     </Layout>

@@ -1,24 +1,24 @@
 import { raw } from "hono/html";
 import type { UiLanguage } from "../../schema/enums";
-import { ratingFor, ratingLabel } from "../../schema/rating-scale";
+import { ratingFor, ratingLabel, type Scale } from "../../schema/rating-scale";
 import { renderExplanation } from "../domain/explanation-html";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
 import { t } from "./i18n";
 
 /** The verdict as a badge: colour from the rating's tone, and always its text. */
-export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage }) {
-  const tone = ratingFor(props.ratingKey)?.tone ?? "neutral";
-  return <span class={`badge tone-${tone}`}>{ratingLabel(props.ratingKey, props.ui)}</span>;
+export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage; scale: Scale }) {
+  const tone = ratingFor(props.ratingKey, props.scale)?.tone ?? "neutral";
+  return <span class={`badge tone-${tone}`}>{ratingLabel(props.ratingKey, props.ui, props.scale)}</span>;
 }
 
 /** One fact-check: verdict, quote, claimant, explanation and sources, plus its state if not plainly published. */
-export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; headingLevel?: 2 | 3; changedAt?: string | null }) {
+export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; scale: Scale; headingLevel?: 2 | 3; changedAt?: string | null }) {
   const { claim, article, ui } = props;
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
   return (
     <article id={`claim-${claim.id}`} class={`claim-card state-${claim.state}`} tabindex={-1}>
       <Heading class="verdict">
-        <VerdictBadge ratingKey={claim.ratingKey} ui={ui} />
+        <VerdictBadge ratingKey={claim.ratingKey} ui={ui} scale={props.scale} />
         {claim.state !== "published" ? <span class="state">{t(ui, claim.state)}</span> : null}
       </Heading>
       <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
@@ -64,12 +64,12 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
 }
 
 /** A list of fact-checks, one line each: verdict, quote linking to its permalink, claimant and date. */
-export function ClaimList(props: { items: { claim: PublicClaim; article: PublicArticle }[]; ui: UiLanguage }) {
+export function ClaimList(props: { items: { claim: PublicClaim; article: PublicArticle }[]; ui: UiLanguage; scale: Scale }) {
   return (
     <ul class="claim-list">
       {props.items.map(({ claim, article }) => (
         <li>
-          <VerdictBadge ratingKey={claim.ratingKey} ui={props.ui} />{" "}
+          <VerdictBadge ratingKey={claim.ratingKey} ui={props.ui} scale={props.scale} />{" "}
           <a href={`/claims/${claim.id}`} lang={article.language}>
             “{claim.exact}”
           </a>

@@ -1,5 +1,5 @@
 import type { UiLanguage } from "../../schema/enums";
-import { ratingLabel } from "../../schema/rating-scale";
+import { ratingLabel, type Scale } from "../../schema/rating-scale";
 import type { PublicArticle, PublicClaim, SiteConfig } from "../domain/public-view";
 import type { PublicLogEntry } from "../queries/public";
 import { ClaimCard } from "./claim-card";
@@ -10,15 +10,15 @@ import { Layout } from "./layout";
 const logLabel = { "claim.publish": "published", "claim.correct": "corrected", "claim.retract": "retracted", "claim.reanchor": "articleChanged" } as const;
 
 /** The permalink of one fact-check, with its public revision log. */
-export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; log: PublicLogEntry[]; ui: UiLanguage; site: SiteConfig }) {
-  const { claim, article, ui } = props;
+export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; log: PublicLogEntry[]; ui: UiLanguage; site: SiteConfig; scale: Scale }) {
+  const { claim, article, ui, scale } = props;
   return (
-    <Layout title={claim.exact} ui={ui} path={`/claims/${claim.id}`} head={<ClaimReviewScripts claims={[claim]} article={article} site={props.site} ui={ui} />}>
+    <Layout title={claim.exact} ui={ui} path={`/claims/${claim.id}`} head={<ClaimReviewScripts claims={[claim]} article={article} site={props.site} ui={ui} scale={scale} />}>
       <p class="breadcrumb">
         {t(ui, "inArticle")}: <a href={`/articles/${article.slug}#claim-${claim.id}`} lang={article.language}>{article.title}</a>
       </p>
       <h1 lang={article.language}>“{claim.exact}”</h1>
-      <ClaimCard claim={claim} article={article} ui={ui} headingLevel={2} />
+      <ClaimCard claim={claim} article={article} ui={ui} scale={scale} headingLevel={2} />
       <section aria-labelledby="history">
         <h2 id="history">{t(ui, "history")}</h2>
         <ol class="log">
@@ -26,7 +26,7 @@ export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; l
             <li>
               <time datetime={entry.at}>{entry.at.slice(0, 10)}</time> — {t(ui, logLabel[entry.action])}
               {entry.ratingFrom && entry.ratingTo ? (
-                <span>. {t(ui, "verdictChanged", { from: ratingLabel(entry.ratingFrom, ui), to: ratingLabel(entry.ratingTo, ui) })}</span>
+                <span>. {t(ui, "verdictChanged", { from: ratingLabel(entry.ratingFrom, ui, scale), to: ratingLabel(entry.ratingTo, ui, scale) })}</span>
               ) : null}
               {entry.reason ? (
                 <span>

@@ -1,14 +1,14 @@
 import type { UiLanguage } from "../../schema/enums";
-import { ratingScale } from "../../schema/rating-scale";
+import type { Scale } from "../../schema/rating-scale";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
 import { VerdictBadge } from "./claim-card";
 import { t } from "./i18n";
 import { Layout } from "./layout";
 
 /** A claimant's public fact-checks, grouped by verdict in the order of the rating scale. */
-export function ClaimantPage(props: { claimant: { id: number; name: string; description: string | null }; items: { claim: PublicClaim; article: PublicArticle }[]; ui: UiLanguage }) {
-  const { ui } = props;
-  const groups = ratingScale.map((r) => ({ key: r.key, items: props.items.filter((i) => i.claim.ratingKey === r.key) })).filter((g) => g.items.length);
+export function ClaimantPage(props: { claimant: { id: number; name: string; description: string | null }; items: { claim: PublicClaim; article: PublicArticle }[]; ui: UiLanguage; scale: Scale }) {
+  const { ui, scale } = props;
+  const groups = scale.map((r) => ({ key: r.key, items: props.items.filter((i) => i.claim.ratingKey === r.key) })).filter((g) => g.items.length);
   return (
     <Layout title={props.claimant.name} ui={ui} path={`/claimants/${props.claimant.id}`}>
       <h1>{props.claimant.name}</h1>
@@ -17,14 +17,14 @@ export function ClaimantPage(props: { claimant: { id: number; name: string; desc
       <ul class="track-record">
         {groups.map((g) => (
           <li>
-            <VerdictBadge ratingKey={g.key} ui={ui} /> {g.items.length}
+            <VerdictBadge ratingKey={g.key} ui={ui} scale={scale} /> {g.items.length}
           </li>
         ))}
       </ul>
       {groups.map((g) => (
         <section aria-label={g.key}>
           <h3>
-            <VerdictBadge ratingKey={g.key} ui={ui} />
+            <VerdictBadge ratingKey={g.key} ui={ui} scale={scale} />
           </h3>
           <ul class="claim-list">
             {g.items.map(({ claim, article }) => (

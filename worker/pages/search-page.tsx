@@ -1,11 +1,12 @@
 import type { UiLanguage } from "../../schema/enums";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
+import type { Scale } from "../../schema/rating-scale";
 import { ClaimList } from "./claim-card";
 import { t } from "./i18n";
 import { Layout } from "./layout";
 
 /** Search results: fact-checks first, then annotated articles with a snippet. */
-export function SearchPage(props: { q: string; claims: { claim: PublicClaim; article: PublicArticle }[]; articles: (PublicArticle & { snippet: string })[]; ui: UiLanguage }) {
+export function SearchPage(props: { q: string; claims: { claim: PublicClaim; article: PublicArticle }[]; articles: (PublicArticle & { snippet: string })[]; ui: UiLanguage; scale: Scale }) {
   const { ui } = props;
   const none = props.q && props.claims.length === 0 && props.articles.length === 0;
   return (
@@ -14,7 +15,7 @@ export function SearchPage(props: { q: string; claims: { claim: PublicClaim; art
         {t(ui, "results")}: “{props.q}”
       </h1>
       {none ? <p>{t(ui, "noResults")}</p> : null}
-      <ClaimList items={props.claims} ui={ui} />
+      <ClaimList items={props.claims} ui={ui} scale={props.scale} />
       <ul class="article-list">
         {props.articles.map((a) => (
           <li>

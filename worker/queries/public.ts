@@ -4,6 +4,8 @@ import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, auditEvents, claimants, claims, sources } from "../../schema/tables";
 import type { Db } from "../db";
 import { aliased } from "./alias";
+import { labelOverrides } from "./ratings";
+import { withLabelOverrides } from "../../schema/rating-scale";
 import type { PublicArticle, PublicClaim, PublicSource } from "../domain/public-view";
 
 const publicArticleColumns = {
@@ -80,7 +82,7 @@ const sourceColumns = { claimId: sources.claimId, url: sources.url, title: sourc
  */
 export async function publicArticleBySlug(db: Db, slug: string) {
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
-  const [articleRows, claimRows, sourceRows] = await db.batch([
+  const [articleRows, claimRows, sourceRows, overrides] = await db.batch([
     db
       .select({
         ...publicArticleColumns,
@@ -104,6 +106,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
       .innerJoin(claims, eq(claims.id, sources.claimId))
       .where(and(eq(claims.articleId, articleId), isPublic))
       .orderBy(asc(sources.position)),
+    labelOverrides(db),
   ]);
   const row = articleRows[0];
   if (!row) return null;
@@ -112,7 +115,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   const revisedAt = revisionNumber > 1 ? revisionCreatedAt : null;
   // Only claims anchored in the current revision can be highlighted; the rest keep their card.
   const placed = new Set(claimRows.filter((c) => c.revisionId === row.currentRevisionId).map((c) => c.id));
-  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)), revisedAt, placed };
+  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)), revisedAt, placed, scale: withLabelOverrides(overrides) };
 }
 
 /** What a conditional GET of an article page needs: one small query, so a cache hit costs one round trip. */
@@ -150,7 +153,7 @@ export async function latestPublicClaims(db: Db, limit = 20) {
 
 /** A fact-check's permalink data in one round trip: the claim, its article, sources and public log. */
 export async function publicClaimById(db: Db, id: number) {
-  const [claimRows, sourceRows, events] = await db.batch([
+  const [claimRows, sourceRows, events, overrides] = await db.batch([
     db
       .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
       .from(claims)
@@ -163,10 +166,11 @@ export async function publicClaimById(db: Db, id: number) {
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id), inArray(auditEvents.action, [...publicActions])))
       .orderBy(asc(auditEvents.id)),
+    labelOverrides(db),
   ]);
   const row = claimRows[0];
   if (!row) return null;
-  return { claim: toPublicClaim(row, sourceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry) };
+  return { claim: toPublicClaim(row, sourceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry), scale: withLabelOverrides(overrides) };
 }
 
 /** The audit actions the public may see, and only their public fields: never comments or people. */
@@ -195,7 +199,7 @@ function toPublicLogEntry(e: { action: string; before: unknown; after: unknown; 
 
 /** A claimant's public track record in one round trip. */
 export async function publicClaimant(db: Db, id: number) {
-  const [who, claimRows, sourceRows] = await db.batch([
+  const [who, claimRows, sourceRows, overrides] = await db.batch([
     db.select({ id: claimants.id, name: claimants.name, kind: claimants.kind, description: claimants.description }).from(claimants).where(eq(claimants.id, id)),
     db
       .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
@@ -210,9 +214,14 @@ export async function publicClaimant(db: Db, id: number) {
       .innerJoin(claims, eq(claims.id, sources.claimId))
       .where(and(eq(claims.claimantId, id), isPublic))
       .orderBy(asc(sources.position)),
+    labelOverrides(db),
   ]);
   if (!who[0] || claimRows.length === 0) return null;
-  return { claimant: who[0], items: claimRows.map((r) => ({ claim: toPublicClaim(r, sourceRows), article: r.article as PublicArticle })) };
+  return {
+    claimant: who[0],
+    items: claimRows.map((r) => ({ claim: toPublicClaim(r, sourceRows), article: r.article as PublicArticle })),
+    scale: withLabelOverrides(overrides),
+  };
 }
 
 /** Articles that have at least one public fact-check, newest first, with their counts. */
@@ -228,7 +237,7 @@ export function publicArticles(db: Db, limit = 50) {
 
 /** Full-text search over public material only: annotated articles (FTS5) and fact-checked quotes. */
 export async function publicSearch(db: Db, match: string, limit = 30) {
-  const [articleRows, claimRows] = await db.batch([
+  const [articleRows, claimRows, overrides] = await db.batch([
     db
       .select({ ...publicArticleColumns, snippet: sql<string>`snippet(article_search, 1, '', '', '…', 16)`.as("snippet") })
       .from(articleSearch)
@@ -244,6 +253,11 @@ export async function publicSearch(db: Db, match: string, limit = 30) {
       .where(and(isPublic, sql`${claims.articleId} in (select rowid from article_search where article_search match ${match})`))
       .orderBy(desc(claims.publishedAt))
       .limit(limit),
+    labelOverrides(db),
   ]);
-  return { articles: articleRows, claims: claimRows.map((r) => ({ claim: toPublicClaim(r, []), article: r.article as PublicArticle })) };
+  return {
+    articles: articleRows,
+    claims: claimRows.map((r) => ({ claim: toPublicClaim(r, []), article: r.article as PublicArticle })),
+    scale: withLabelOverrides(overrides),
+  };
 }

@@ -25,7 +25,7 @@ export function wantsAnnotations(c: Context<AppEnv>): boolean {
 export async function annotationsResponse(c: Context<AppEnv>, slug: string) {
   const data = await publicArticleBySlug(c.get("db"), slug);
   if (!data || data.claims.length === 0) throw apiError(404, "not_found", "No published annotations for this article.");
-  const body = toAnnotationCollection(data.claims, data.article, siteConfig(c));
+  const body = toAnnotationCollection(data.claims, data.article, siteConfig(c), undefined, data.scale);
   return c.body(JSON.stringify(body), 200, { "content-type": annoType, "cache-control": publicCacheControl, vary: "Accept" });
 }
 

@@ -3,6 +3,7 @@ import { ratingLabel } from "../../schema/rating-scale";
 import type { AppEnv } from "../env";
 import { contentEtag, notModified, publicCacheControl } from "../http/public-cache";
 import { latestPublicClaims, publicArticles } from "../queries/public";
+import { currentScale } from "../queries/ratings";
 
 /** XML text and attribute escaping. */
 const xml = (s: string) => s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -10,11 +11,11 @@ const xml = (s: string) => s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};
 export const feedRoutes = new Hono<AppEnv>()
   .get("/feed.xml", async (c) => {
     const origin = new URL(c.req.url).origin;
-    const items = await latestPublicClaims(c.get("db"), 50);
+    const [items, scale] = await Promise.all([latestPublicClaims(c.get("db"), 50), currentScale(c.get("db"))]);
     const updated = items[0]?.claim.updatedAt ?? "1970-01-01T00:00:00.000Z";
     const entries = items
       .map(({ claim, article }) => {
-        const title = `${ratingLabel(claim.ratingKey, "en")}: “${claim.exact}”`;
+        const title = `${ratingLabel(claim.ratingKey, "en", scale)}: “${claim.exact}”`;
         return `<entry><id>${origin}/claims/${claim.id}</id><title>${xml(title)}</title><link href="${origin}/claims/${claim.id}"/><published>${claim.publishedAt}</published><updated>${claim.updatedAt}</updated>${claim.claimant ? `<author><name>${xml(claim.claimant.name)}</name></author>` : ""}<summary>${xml(`${claim.state === "published" ? "" : `[${claim.state}] `}${article.title}`)}</summary></entry>`;
       })
       .join("");

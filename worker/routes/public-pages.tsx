@@ -15,6 +15,7 @@ import { pickUiLanguage } from "../pages/i18n";
 import { SearchPage } from "../pages/search-page";
 import { ftsQuery } from "../queries/articles";
 import { latestPublicClaims, publicArticleBySlug, publicArticleHead, publicArticles, publicClaimant, publicClaimById, publicSearch } from "../queries/public";
+import { currentScale } from "../queries/ratings";
 import { annotationsResponse, wantsAnnotations } from "./annotations";
 
 /** The reader's UI language; a ?lang= choice is remembered in a cookie. */
@@ -48,8 +49,9 @@ export const publicPages = new Hono<AppEnv>()
   })
   .get("/", async (c) => {
     const ui = uiLanguage(c);
-    const [latest, articles] = await Promise.all([latestPublicClaims(c.get("db"), 20), publicArticles(c.get("db"), 50)]);
-    return htmlWithEtag(c, `<!doctype html>${<HomePage latest={latest} articles={articles} ui={ui} />}`);
+    const db = c.get("db");
+    const [latest, articles, scale] = await Promise.all([latestPublicClaims(db, 20), publicArticles(db, 50), currentScale(db)]);
+    return htmlWithEtag(c, `<!doctype html>${<HomePage latest={latest} articles={articles} ui={ui} scale={scale} />}`);
   })
   .get("/articles/:slug", async (c) => {
     const slug = c.req.param("slug");
@@ -82,6 +84,6 @@ export const publicPages = new Hono<AppEnv>()
   .get("/search", validate("query", z.object({ q: z.string().trim().max(200).default("") })), async (c) => {
     const { q } = c.req.valid("query");
     const match = ftsQuery(q);
-    const found = match ? await publicSearch(c.get("db"), match) : { claims: [], articles: [] };
+    const found = match ? await publicSearch(c.get("db"), match) : { claims: [], articles: [], scale: await currentScale(c.get("db")) };
     return htmlWithEtag(c, `<!doctype html>${<SearchPage q={q} {...found} ui={uiLanguage(c)} />}`);
   });
