@@ -68,7 +68,7 @@ export function claimView(annotation: unknown): ClaimView | null {
   const textual = bodies.filter((b): b is TextualBody => isRecord(b) && b.type === "TextualBody" && typeof b.value === "string");
   const tags = textual.filter((b) => b.purpose === "tagging").map((b) => b.value);
   const state: PublicState = tags.includes("retracted") ? "retracted" : tags.includes("corrected") ? "corrected" : "published";
-  const rating = tags.map(ratingFor).find(Boolean);
+  const rating = tags.map((tag) => ratingFor(tag)).find(Boolean);
   const label = state === "retracted" ? null : (textual.find((b) => b.purpose === "assessing")?.value ?? null);
   const permalink = safeHttpUrl(typeof annotation.id === "string" ? annotation.id.replace(/#.*$/, "") : null);
   return {
