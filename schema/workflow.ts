@@ -12,6 +12,10 @@ export interface ClaimFacts {
   authorId: number;
   lastEditedBy: number;
   assigneeId: number | null;
+  /** Without a verdict there is nothing to approve or publish. */
+  ratingKey?: string | null;
+  /** A changed or orphaned anchor must be placed by a person before the claim goes further. */
+  anchorStatus?: "anchored" | "moved" | "changed" | "orphaned";
 }
 
 export const workflowActions = ["submit", "request_changes", "approve", "publish", "correct", "retract"] as const;
@@ -60,9 +64,13 @@ export function canEdit(actor: Actor, claim: ClaimFacts): Decision {
   return ok;
 }
 
-/** Decide one workflow transition. Pure: the route applies the result and writes the audit event. */
-export function decideTransition(actor: Actor, claim: ClaimFacts, action: WorkflowAction): TransitionDecision {
+/**
+ * Decide one workflow transition. Pure: the route applies the result and writes the audit event.
+ * `changesVerdict`: a correction that rewrites the verdict is held to four eyes like a publication.
+ */
+export function decideTransition(actor: Actor, claim: ClaimFacts, action: WorkflowAction, changesVerdict = false): TransitionDecision {
   const rule = rules[action];
+  const fourEyes = rule.fourEyes || (action === "correct" && changesVerdict);
   if (rule.editorial && !isEditor(actor)) return forbidden(`Only editors can ${action.replace("_", " ")}.`);
   if (!rule.editorial) {
     const edit = canEdit(actor, claim);
@@ -71,7 +79,13 @@ export function decideTransition(actor: Actor, claim: ClaimFacts, action: Workfl
   if (!rule.from.includes(claim.state)) {
     return conflict(`Cannot ${action.replace("_", " ")} a claim that is ${claim.state.replace("_", " ")}.`);
   }
-  if (rule.fourEyes) {
+  if ((action === "approve" || action === "publish") && claim.ratingKey === null) {
+    return conflict(`Give the claim a verdict before you ${action} it.`);
+  }
+  if ((action === "approve" || action === "publish") && (claim.anchorStatus === "changed" || claim.anchorStatus === "orphaned")) {
+    return conflict("The article changed under this claim: place it again before it goes further.");
+  }
+  if (fourEyes) {
     if (claim.authorId === actor.id) return forbidden(`Four eyes: you wrote this claim, so another editor must ${action} it.`);
     if (claim.lastEditedBy === actor.id) {
       return forbidden(`Four eyes: you edited this claim last, so another editor must ${action} it.`);

@@ -30,7 +30,7 @@ const token = randomToken();
 const expiresAt = new Date(Date.now() + invitationTtlMs).toISOString();
 const address = parsed.data.email.toLowerCase();
 const sqlText = [
-  `INSERT INTO users (email, name, role) VALUES (${quote(address)}, ${quote(parsed.data.name)}, 'admin') ON CONFLICT(email) DO NOTHING;`,
+  `INSERT INTO users (email, name, role) VALUES (${quote(address)}, ${quote(parsed.data.name)}, 'admin') ON CONFLICT(email) DO UPDATE SET role = 'admin' WHERE users.password_hash IS NULL;`,
   `INSERT INTO invitations (token_hash, email, role, invited_by, expires_at) SELECT ${quote(await sha256Hex(token))}, ${quote(address)}, 'admin', id, ${quote(expiresAt)} FROM users WHERE email = ${quote(address)} AND password_hash IS NULL;`,
 ].join("\n");
 const file = join(mkdtempSync(join(tmpdir(), "factline-invite-")), "invite.sql");

@@ -62,8 +62,21 @@ describe("authentication", () => {
       expect(locked.status).toBe(429);
       expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
       const stored = await env.DB.prepare("select failures from login_attempts where key = 'account:editor@factline.local'").first<{ failures: number }>();
-      expect(stored!.failures).toBe(loginLimit.perAccount);
+      // Every attempt is counted before the password is checked, the refused one too.
+      expect(stored!.failures).toBe(loginLimit.perAccount + 1);
       expect((await login("checker@factline.local", password)).status).toBe(200);
+    });
+
+    it("lets no more than the limit of parallel guesses through", async () => {
+      const results = await Promise.all(Array.from({ length: 20 }, () => login("editor@factline.local", "wrong")));
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(loginLimit.perAccount);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20 - loginLimit.perAccount);
+    });
+
+    it("does not count successful logins against a shared client address", async () => {
+      const headers = { "cf-connecting-ip": "198.51.100.7" };
+      for (let i = 0; i < loginLimit.perClient + 5; i++) expect((await login("checker@factline.local", password, headers)).status).toBe(200);
     });
 
     it("locks a client that tries many accounts", async () => {

@@ -13,7 +13,7 @@ async function buildFixture(): Promise<Fixture> {
   const { article } = await json(await call("/api/articles", { method: "POST", as: checker, body: { text: "Matrix article\n\nThe minister said 40 schools opened." } }));
   const newClaim = async (exact: string) => {
     const start = "The minister said 40 schools opened.".indexOf(exact);
-    const body = { selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }] };
+    const body = { selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }], ratingKey: "half-true" };
     return (await json(await call(`/api/articles/${article.id}/claims`, { method: "POST", as: checker, body }))).claim.id as number;
   };
   const step = (id: number, action: string, version: number, as: Staff) => call(`/api/claims/${id}/transitions`, { method: "POST", as, body: { action, version } });

@@ -94,6 +94,21 @@ export const routeMatrix: RouteCell[] = [
     body: () => ({ version: 1, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
     expect: { ...staff(200), checker2: 403 },
   },
+  // Re-attaching changes a claim's quote: never while it is in review or approved, whoever asks.
+  {
+    method: "POST",
+    route: "/api/claims/:id/anchor",
+    path: (f) => `/api/claims/${f.inReviewId}/anchor`,
+    body: () => ({ version: 2, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
+    expect: { public: 401, checker: 409, checker2: 403, editor: 200, editor2: 200, admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/claims/:id/anchor",
+    path: (f) => `/api/claims/${f.approvedId}/anchor`,
+    body: () => ({ version: 3, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
+    expect: { public: 401, checker: 409, checker2: 409, editor: 409, editor2: 409, admin: 409 },
+  },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
   { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },

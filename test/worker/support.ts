@@ -117,7 +117,9 @@ export async function claimThrough(
   people: { checker: Staff; editor: Staff },
   content: Record<string, unknown> = {},
 ) {
-  const created = await json(await call(`/api/articles/${article.id}/claims`, { method: "POST", as: people.checker, body: { selector: selectorFor(article.text, exact), ...content } }));
+  // A claim goes to review with a verdict; tests that care pass their own.
+  const body = { selector: selectorFor(article.text, exact), ratingKey: "half-true", ...content };
+  const created = await json(await call(`/api/articles/${article.id}/claims`, { method: "POST", as: people.checker, body }));
   let claim = created.claim;
   const steps = [["submit", people.checker], ["approve", people.editor], ["publish", people.editor]] as const;
   const stop = { draft: 0, in_review: 1, approved: 2, published: 3 }[until];

@@ -40,7 +40,7 @@ export function notModified(c: Context, etag: string): Response | null {
   const ifNoneMatch = c.req.header("if-none-match");
   if (!ifNoneMatch) return null;
   const matches = ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
-  return matches ? c.body(null, 304, { etag, "cache-control": publicCacheControl, vary: "Accept-Language, Cookie" }) : null;
+  return matches ? c.body(null, 304, { etag, "cache-control": publicCacheControl, vary: "Accept, Accept-Language, Cookie" }) : null;
 }
 
 /** A strong-enough ETag for content that was not looked up by version: a short hash of the body. */

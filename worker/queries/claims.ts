@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql, desc, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { anchorInput, claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
-import { articleRevisions, articles, claimants, claims, comments, sources, users, verdicts } from "../../schema/tables";
+import { articleRevisions, articles, claimants, claims, comments, sources, users, verdicts, writeGuards } from "../../schema/tables";
 import { publicClaimStates, type ClaimState } from "../../schema/enums";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
@@ -118,6 +118,13 @@ async function checkedSelector(db: Db, articleId: number, selector: z.output<typ
   return { revisionId: row.revisionId, selector: describeRange(row.text, position.start, position.end) };
 }
 
+/** A guard statement (see writeGuards) that fails the batch if the article's current revision is no longer `revisionId`. */
+function currentRevisionGuard(db: Db, articleId: number, revisionId: number) {
+  return db
+    .insert(writeGuards)
+    .select(db.select({ ok: sql<number>`count(*)`.as("ok") }).from(articles).where(and(eq(articles.id, articleId), eq(articles.currentRevisionId, revisionId))));
+}
+
 /** Create a claim on the article's current revision; the selector must quote that revision exactly. */
 export async function createClaim(db: Db, articleId: number, input: z.output<typeof claimCreateInput>, actor: Actor) {
   const { revisionId, selector } = await checkedSelector(db, articleId, input.selector, input.revisionId);
@@ -125,13 +132,19 @@ export async function createClaim(db: Db, articleId: number, input: z.output<typ
   const claimId = sql`(select max(id) from ${claims})`;
   const content = await contentWrite(db, claimId, input, actor);
   const values = { articleId, revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id };
+  const revisionGuard = currentRevisionGuard(db, articleId, revisionId);
   const results = await db.batch([
+    revisionGuard,
     ...content.before,
     db.insert(claims).values(values).returning({ id: claims.id }),
     ...content.after,
     auditInsert(db, { actorId: actor.id, action: "claim.create", entityType: "claim", entityId: claimId, after: { ...selector, ...input, selector: undefined } }),
-  ] as never);
-  const [{ id }] = (results as unknown[])[content.before.length] as { id: number }[];
+    db.delete(writeGuards),
+  ] as never).catch((err) => {
+    if (isStaleWrite(err)) throw apiError(409, "stale_revision", "The article got a new revision while you worked; reload it and select the text again.");
+    throw err;
+  });
+  const [{ id }] = (results as unknown[])[content.before.length + 1] as { id: number }[];
   return getClaimDetail(db, id);
 }
 
@@ -206,6 +219,7 @@ export function listArticleClaims(db: Db, articleId: number) {
 export async function anchorClaim(db: Db, claim: ClaimRow, input: z.output<typeof anchorInput>, actor: Actor) {
   const { revisionId, selector } = await checkedSelector(db, claim.articleId, input.selector);
   const statements: unknown[] = [
+    currentRevisionGuard(db, claim.articleId, revisionId),
     db
       .update(claims)
       .set({ revisionId, ...selector, anchorStatus: "anchored", anchorConfidence: 1, anchorSuggestion: null, needsReview: false, lastEditedBy: actor.id, updatedAt: new Date().toISOString(), version: sql`${claims.version} + 1` })

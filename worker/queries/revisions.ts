@@ -54,6 +54,7 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
     const placed = r.status === "anchored" || r.status === "moved";
     return {
       id: claim.id,
+      version: claim.version,
       placed,
       status: r.status,
       confidence: r.confidence,
@@ -68,6 +69,12 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
   const guard = versionGuard(db, articles, articleId, version);
   const statements = [
     guard.open,
+    // The claims re-anchored must be all of the article's claims, each as read: a claim created or
+    // edited meanwhile would otherwise keep a selector into the old text under the new revision.
+    sql`insert into write_guards (ok)
+      select count(*) = 0 from claims c
+      where c.article_id = ${articleId}
+        and not exists (select 1 from json_each(${payload}) u where json_extract(u.value, '$.id') = c.id and json_extract(u.value, '$.version') = c.version)`,
     db.insert(articleRevisions).values({
       articleId,
       number: revision.number + 1,
@@ -100,7 +107,9 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
         anchor_status = json_extract(u.value, '$.status'),
         anchor_confidence = json_extract(u.value, '$.confidence'),
         anchor_suggestion = json_extract(u.value, '$.suggestion'),
-        needs_review = claims.needs_review or json_extract(u.value, '$.needsReview')
+        needs_review = claims.needs_review or json_extract(u.value, '$.needsReview'),
+        -- A claim whose place or status changed is a new version: an editor holding the old one must reload.
+        version = claims.version + (case when json_extract(u.value, '$.status') = 'anchored' and json_extract(u.value, '$.before.status') = 'anchored' then 0 else 1 end)
       from json_each(${payload}) as u
       where claims.id = json_extract(u.value, '$.id')`,
     sql`
@@ -122,7 +131,7 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
   try {
     await batchStatements(db, statements);
   } catch (err) {
-    if (isStaleWrite(err)) throw apiError(409, "stale_version", "The article changed since you loaded it.");
+    if (isStaleWrite(err)) throw apiError(409, "stale_version", "The article or one of its claims changed while this revision was saved; try again.");
     throw err;
   }
   const next = await db

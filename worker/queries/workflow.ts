@@ -10,7 +10,8 @@ import { getClaimDetail, versionedClaimBatch, type ClaimRow } from "./claims";
 
 /** Apply a workflow action: the pure decision, then the state change, its comment and its audit event in one batch. */
 export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<typeof transitionInput>, actor: Actor) {
-  const decision = decideTransition(actor, claim, input.action);
+  const changesVerdict = input.action === "correct" && (input.ratingKey !== undefined || input.explanation !== undefined);
+  const decision = decideTransition(actor, claim, input.action, changesVerdict);
   if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "invalid_transition", decision.reason);
   const now = new Date().toISOString();
   const set: Partial<typeof claims.$inferInsert> = { state: decision.to, updatedAt: now };
@@ -23,7 +24,7 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
     input.action === "correct" && (input.ratingKey !== undefined || input.explanation !== undefined)
       ? { ratingKey: input.ratingKey ?? claim.ratingKey ?? "unverifiable", explanation: input.explanation ?? claim.explanation ?? null }
       : null;
-  if (verdictChange) Object.assign(set, verdictChange);
+  if (verdictChange) Object.assign(set, verdictChange, { lastEditedBy: actor.id });
   const statements: unknown[] = [
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];

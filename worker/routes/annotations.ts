@@ -12,6 +12,9 @@ import { validate } from "../http/validate";
 import { publicArticleBySlug } from "../queries/public";
 import { siteConfig } from "./public-pages";
 
+/** One answer for "no such article" and "nothing published on it", so the API reveals no work in progress. */
+const noPublicAnnotations = () => apiError(404, "not_found", "Factline has no published fact-checks for this page.");
+
 const annoProfile = "http://www.w3.org/ns/anno.jsonld";
 const annoType = `application/ld+json; profile="${annoProfile}"`;
 
@@ -24,8 +27,10 @@ export function wantsAnnotations(c: Context<AppEnv>): boolean {
 /** The public claims of an article as a W3C AnnotationCollection. */
 export async function annotationsResponse(c: Context<AppEnv>, slug: string) {
   const data = await publicArticleBySlug(c.get("db"), slug);
-  if (!data || data.claims.length === 0) throw apiError(404, "not_found", "No published annotations for this article.");
-  const body = toAnnotationCollection(data.claims, data.article, siteConfig(c), undefined, data.scale);
+  if (!data || data.claims.length === 0) throw noPublicAnnotations();
+  // Only claims anchored in the current text: a changed or orphaned one's positions point into an older revision.
+  const placed = data.claims.filter((claim) => data.placed.has(claim.id));
+  const body = toAnnotationCollection(placed, data.article, siteConfig(c), undefined, data.scale);
   return c.body(JSON.stringify(body), 200, { "content-type": annoType, "cache-control": publicCacheControl, vary: "Accept" });
 }
 
@@ -37,6 +42,6 @@ export const publicApi = new Hono<AppEnv>()
   .get("/annotations", validate("query", z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) })), async (c) => {
     const key = sourceKey(c.req.valid("query").url);
     const match = key ? await c.get("db").select({ slug: articles.slug }).from(articles).where(eq(articles.sourceKey, key)).get() : undefined;
-    if (!match) throw apiError(404, "not_found", "Factline has no published fact-checks for this page.");
+    if (!match) throw noPublicAnnotations();
     return annotationsResponse(c, match.slug);
   });

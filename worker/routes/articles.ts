@@ -5,6 +5,7 @@ import { parseArticle } from "../domain/article-parse";
 import { docToParagraphs } from "../domain/article-text";
 import { textDiff } from "../domain/text-diff";
 import type { AppEnv } from "../env";
+import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
 import { getArticleWithRevision, importArticle, listArticles } from "../queries/articles";
@@ -43,7 +44,9 @@ export const articleRoutes = new Hono<AppEnv>()
     const { id, number } = c.req.valid("param");
     const against = c.req.valid("query").against ?? number - 1;
     const [after, before] = await Promise.all([getRevision(c.get("db"), id, number), getRevision(c.get("db"), id, against)]);
-    return c.json({ from: before.number, to: after.number, parts: textDiff(before.text, after.text) });
+    const parts = textDiff(before.text, after.text);
+    if (!parts) throw apiError(422, "too_different", "These revisions differ too much for a word diff; compare their texts side by side.");
+    return c.json({ from: before.number, to: after.number, parts });
   })
   .get("/:id/claims", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");

@@ -2,15 +2,15 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { acceptInviteInput, apiTokenInput, idParam, loginInput } from "../../schema/inputs";
-import { apiTokens, invitations, users } from "../../schema/tables";
+import { apiTokens, invitations, users, writeGuards } from "../../schema/tables";
 import { hashPassword, sha256Hex, verifyPassword } from "../auth/crypto";
-import { loginLockedFor, recordLoginFailure } from "../auth/rate-limit";
+import { countLoginAttempt, forgiveLoginAttempt } from "../auth/rate-limit";
 import { createApiToken, createSession, deleteSession, deleteUserSessions, sessionCookie, sessionTtlMs } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
-import { auditInsert } from "../queries/audit";
+import { auditInsert, isStaleWrite } from "../queries/audit";
 
 const wrongCredentials = () => apiError(401, "invalid_credentials", "Email or password is wrong.");
 
@@ -22,17 +22,15 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = c.req.valid("json");
     const db = c.get("db");
     const client = c.req.header("cf-connecting-ip") ?? "local";
-    const lockedFor = await loginLockedFor(db, email, client);
+    const lockedFor = await countLoginAttempt(db, email, client);
     if (lockedFor > 0) {
       throw apiError(429, "rate_limited", "Too many failed logins. Try again later.", { retryAfter: lockedFor }, { "retry-after": String(lockedFor) });
     }
     const user = await db.select().from(users).where(and(eq(users.email, email.toLowerCase()), isNull(users.disabledAt))).get();
     decoyHash ??= hashPassword(crypto.randomUUID());
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !valid) {
-      await recordLoginFailure(db, email, client);
-      throw wrongCredentials();
-    }
+    if (!user || !valid) throw wrongCredentials();
+    await forgiveLoginAttempt(db, email, client);
     const session = await createSession(db, user.id);
     setCookie(c, sessionCookie, session.token, {
       httpOnly: true,
@@ -68,14 +66,29 @@ export const authRoutes = new Hono<AppEnv>()
       .get();
     if (!invite) throw apiError(400, "invalid_invitation", "This invitation link is not valid, was used already, or has expired.");
     const passwordHash = await hashPassword(password);
-    await db.batch([
-      db
-        .update(users)
-        .set({ passwordHash, version: sql`${users.version} + 1` })
-        .where(eq(users.email, invite.email)),
-      db.update(invitations).set({ acceptedAt: new Date().toISOString() }).where(eq(invitations.id, invite.id)),
-      auditInsert(db, { actorId: null, action: "invitation.accept", entityType: "invitation", entityId: invite.id }),
-    ]);
+    // Guards (see writeGuards): the invitation is still unused and the account still has no password,
+    // so two clicks on one link, or a second link for the same person, cannot reset a password.
+    const stillOpen = db
+      .insert(writeGuards)
+      .select(
+        db
+          .select({ ok: sql<number>`count(*)`.as("ok") })
+          .from(invitations)
+          .innerJoin(users, eq(users.email, invitations.email))
+          .where(and(eq(invitations.id, invite.id), isNull(invitations.acceptedAt), isNull(users.passwordHash))),
+      );
+    try {
+      await db.batch([
+        stillOpen,
+        db.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.email, invite.email)),
+        db.update(invitations).set({ acceptedAt: new Date().toISOString() }).where(eq(invitations.id, invite.id)),
+        auditInsert(db, { actorId: null, action: "invitation.accept", entityType: "invitation", entityId: invite.id }),
+        db.delete(writeGuards),
+      ]);
+    } catch (err) {
+      if (isStaleWrite(err)) throw apiError(400, "invalid_invitation", "This invitation link is not valid, was used already, or has expired.");
+      throw err;
+    }
     return c.json({ ok: true, email: invite.email });
   })
   .get("/tokens", requireStaff, async (c) => {

@@ -1,12 +1,10 @@
-import { asc, like } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { claimants } from "../../schema/tables";
 import type { AppEnv } from "../env";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 export const claimantRoutes = new Hono<AppEnv>().use(requireStaff).get(
   "/",
@@ -18,7 +16,8 @@ export const claimantRoutes = new Hono<AppEnv>().use(requireStaff).get(
       .get("db")
       .select({ id: claimants.id, name: claimants.name, kind: claimants.kind })
       .from(claimants)
-      .where(key ? like(claimants.nameKey, `%${escapeLike(key)}%`) : undefined)
+      // instr, not LIKE: no wildcards to escape, and no D1 limit on pattern length.
+      .where(key ? sql`instr(${claimants.nameKey}, ${key}) > 0` : undefined)
       .orderBy(asc(claimants.name))
       .limit(limit);
     return c.json({ items });

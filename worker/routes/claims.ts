@@ -79,8 +79,9 @@ export const claimRoutes = new Hono<AppEnv>()
     const isPublic = (publicClaimStates as readonly string[]).includes(claim.state);
     if (isPublic && actor.role === "checker") throw apiError(403, "forbidden", "Only editors can re-attach a published fact-check.");
     if (!isPublic) {
+      // Re-attaching changes the quote: only while the claim may be edited at all (not in review, not approved).
       const decision = canEdit(actor, claim);
-      if (!decision.ok && decision.kind === "forbidden") throw apiError(403, "forbidden", decision.reason);
+      if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
     }
     return c.json({ claim: await anchorClaim(db, claim, c.req.valid("json"), actor) });
   })

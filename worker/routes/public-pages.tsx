@@ -2,7 +2,6 @@ import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { UiLanguage } from "../../schema/enums";
-import { idParam } from "../../schema/inputs";
 import type { SiteConfig } from "../domain/public-view";
 import type { AppEnv } from "../env";
 import { cachedHtml, contentEtag, notModified, publicCacheControl, renderVersion } from "../http/public-cache";
@@ -31,13 +30,17 @@ export function siteConfig(c: Context<AppEnv>): SiteConfig {
   return { baseUrl: new URL(c.req.url).origin, publisherName: c.env.PUBLISHER_NAME, publisherUrl: c.env.PUBLISHER_URL };
 }
 
-const publicHeaders = (etag: string) => ({ etag, "cache-control": publicCacheControl, vary: "Accept-Language, Cookie" });
+// Article pages negotiate HTML or W3C JSON-LD on Accept, and the language on Accept-Language and the cookie.
+const publicHeaders = (etag: string) => ({ etag, "cache-control": publicCacheControl, vary: "Accept, Accept-Language, Cookie" });
 
 /** An HTML page whose ETag is a hash of its content (pages not keyed by one article's version). */
 async function htmlWithEtag(c: Context<AppEnv>, html: string) {
   const etag = await contentEtag(html);
   return notModified(c, etag) ?? c.html(html, 200, publicHeaders(etag));
 }
+
+/** A page id from the URL; anything else is simply a page that does not exist (an HTML 404, not an API error). */
+const publicId = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null);
 
 const notFoundPage = (c: Context<AppEnv>) => c.html("<!doctype html><title>Not found</title><h1>Not found</h1><p><a href=\"/\">Factline</a></p>", 404);
 
@@ -70,14 +73,16 @@ export const publicPages = new Hono<AppEnv>()
     });
     return html === null ? notFoundPage(c) : c.body(html, 200, { ...publicHeaders(etag), "content-type": "text/html; charset=UTF-8" });
   })
-  .get("/claims/:id", validate("param", idParam), async (c) => {
-    const data = await publicClaimById(c.get("db"), c.req.valid("param").id);
+  .get("/claims/:id", async (c) => {
+    const id = publicId(c.req.param("id"));
+    const data = id ? await publicClaimById(c.get("db"), id) : null;
     if (!data) return notFoundPage(c);
     const ui = uiLanguage(c);
     return htmlWithEtag(c, `<!doctype html>${<ClaimPage {...data} ui={ui} site={siteConfig(c)} />}`);
   })
-  .get("/claimants/:id", validate("param", idParam), async (c) => {
-    const data = await publicClaimant(c.get("db"), c.req.valid("param").id);
+  .get("/claimants/:id", async (c) => {
+    const id = publicId(c.req.param("id"));
+    const data = id ? await publicClaimant(c.get("db"), id) : null;
     if (!data) return notFoundPage(c);
     return htmlWithEtag(c, `<!doctype html>${<ClaimantPage {...data} ui={uiLanguage(c)} />}`);
   })
