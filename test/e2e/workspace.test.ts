@@ -159,6 +159,9 @@ describe("editing conflicts", () => {
     await viewportShot(b, "workspace-conflict");
     await conflict.getByRole("button", { name: "Merge both" }).click();
     await waitSaved(b);
+    // the editor also sets the verdict (nothing without one can be approved), so they edited last
+    await b.getByLabel("Verdict").selectOption("mostly-true");
+    await waitSaved(b);
 
     await a.reload();
     const text = a.locator(".claim-panel .rich-text-content");

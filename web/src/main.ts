@@ -3,11 +3,15 @@ import { uiLanguages, type UiLanguage } from "../../schema/enums";
 import { api, unwrap } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import { languageNames, setUiLanguage, t, uiLanguage } from "./lib/i18n";
-import { parseRoute, type Route } from "./lib/router";
+import { isPublicRoute, parseRoute, type Route } from "./lib/router";
 import { currentUser, loadMe, setMe } from "./session";
+import { renderAccount } from "./views/account";
+import { renderAdminUsers } from "./views/admin-users";
 import { renderArticle } from "./views/article";
 import { renderArticles } from "./views/articles";
 import { renderDashboard } from "./views/dashboard";
+import { renderFlagged } from "./views/flagged";
+import { renderInvite } from "./views/invite";
 import { renderLogin } from "./views/login";
 import { renderQueue } from "./views/queue";
 import type { ViewHandle } from "./views/view";
@@ -45,9 +49,19 @@ function header(route: Route) {
           link("#/", t("navDashboard"), route.name === "dashboard"),
           link("#/articles", t("navArticles"), route.name === "articles" || route.name === "article"),
           link("#/queue", t("navQueue"), route.name === "queue"),
+          link("#/flagged", t("navFlagged"), route.name === "flagged"),
+          // Only admins get the entry; the route and the API refuse everyone else as well.
+          user.role === "admin" ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
         )
       : null,
-    h("div", { class: "topbar-end" }, h("label", { class: "lang" }, lang), user ? h("span", { class: "who" }, t("loggedInAs", { name: user.name, role: user.role })) : null, user ? logout : null),
+    h(
+      "div",
+      { class: "topbar-end" },
+      h("label", { class: "lang" }, lang),
+      user ? h("span", { class: "who" }, t("loggedInAs", { name: user.name, role: user.role })) : null,
+      user ? link("#/account", t("navAccount"), route.name === "account") : null,
+      user ? logout : null,
+    ),
   );
 }
 
@@ -57,7 +71,7 @@ async function render(force = false) {
   if (!force && view?.update?.(route)) return;
   view?.destroy?.();
   view = undefined;
-  if (!currentUser() && route.name !== "login") {
+  if (!currentUser() && !isPublicRoute(route)) {
     if (!(await loadMe())) {
       sessionStorage.setItem("factline.after-login", location.hash);
       location.replace("#/login");
@@ -65,8 +79,10 @@ async function render(force = false) {
     }
   }
   if (route.name === "login" && currentUser()) route = { name: "dashboard" };
+  // An invitation is opened by someone without an account yet: no header, whoever else is signed in here.
+  const withHeader = currentUser() && route.name !== "invite";
   main = h("main", { id: "main", tabindex: "-1", class: `view view-${route.name}` });
-  replace(root, h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); main.focus(); }) as EventListener }, t("skipToMain")), currentUser() ? header(route) : null, main);
+  replace(root, h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); main.focus(); }) as EventListener }, t("skipToMain")), withHeader ? header(route) : null, main);
   const done = () => {
     const after = sessionStorage.getItem("factline.after-login");
     sessionStorage.removeItem("factline.after-login");
@@ -78,7 +94,19 @@ async function render(force = false) {
       view = renderLogin(main, (user) => {
         setMe(user);
         done();
-      });
+      }, route.email);
+      break;
+    case "invite":
+      view = renderInvite(main, route.token);
+      break;
+    case "adminUsers":
+      view = renderAdminUsers(main);
+      break;
+    case "account":
+      view = renderAccount(main);
+      break;
+    case "flagged":
+      view = renderFlagged(main);
       break;
     case "dashboard":
       view = renderDashboard(main);
@@ -107,7 +135,7 @@ async function render(force = false) {
 
 window.addEventListener("hashchange", () => void render());
 window.addEventListener("factline:unauthenticated", () => {
-  if (parseRoute(location.hash).name === "login") return;
+  if (isPublicRoute(parseRoute(location.hash))) return;
   setMe(null);
   sessionStorage.setItem("factline.after-login", location.hash);
   location.hash = "#/login";

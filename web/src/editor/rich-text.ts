@@ -3,7 +3,6 @@ import { Editor, type JSONContent } from "@tiptap/core";
 import Bold from "@tiptap/extension-bold";
 import Document from "@tiptap/extension-document";
 import Italic from "@tiptap/extension-italic";
-import Link from "@tiptap/extension-link";
 // Subpath imports: the package roots also bring task lists, drop and gap cursors and more we do not ship.
 import { BulletList } from "@tiptap/extension-list/bullet-list";
 import { ListItem } from "@tiptap/extension-list/item";
@@ -14,6 +13,7 @@ import { Placeholder } from "@tiptap/extensions/placeholder";
 import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import { h } from "../lib/dom";
 import { t } from "../lib/i18n";
+import { Link } from "./link-mark";
 
 export interface RichTextOptions {
   content: JSONContent | null;
@@ -47,7 +47,7 @@ export function createRichText(options: RichTextOptions): RichText {
       Text,
       Bold,
       Italic,
-      Link.configure({ openOnClick: false, autolink: true, protocols: ["http", "https"], defaultProtocol: "https", isAllowedUri: (url) => isHttp(url) }),
+      Link,
       BulletList,
       OrderedList,
       ListItem,

@@ -54,3 +54,6 @@ export type Me = InferResponseType<typeof api.auth.me.$get, 200>["user"];
 export type UserItem = InferResponseType<typeof api.users.$get, 200>["items"][number];
 export type HistoryItem = InferResponseType<(typeof api.claims)[":id"]["history"]["$get"], 200>["items"][number];
 export type CommentItem = InferResponseType<(typeof api.claims)[":id"]["comments"]["$get"], 200>["items"][number];
+export type RevisionResult = InferResponseType<(typeof api.articles)[":id"]["$put"]>;
+export type RevisionItem = InferResponseType<(typeof api.articles)[":id"]["revisions"]["$get"], 200>["items"][number];
+export type TokenItem = InferResponseType<typeof api.auth.tokens.$get, 200>["items"][number];

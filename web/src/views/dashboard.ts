@@ -6,11 +6,13 @@ import { currentUser, isEditor } from "../session";
 import { claimTable } from "./claim-table";
 import type { ViewHandle } from "./view";
 
-type Query = { state?: string; mine?: "authored" | "assigned"; order?: "oldest" | "newest"; limit?: string };
+type Query = { state?: string; mine?: "authored" | "assigned"; order?: "oldest" | "newest"; limit?: string; flagged?: "true" };
 
 /** Render the dashboard. */
 export function renderDashboard(main: HTMLElement): ViewHandle {
-  const sections: { key: MessageKey; query: Query; author?: boolean }[] = [
+  const sections: { key: MessageKey; query: Query; author?: boolean; more?: string }[] = [
+    // First: a claim whose article changed under it may be wrong in public right now.
+    { key: "navFlagged", query: { flagged: "true", order: "oldest", limit: "10" }, author: true, more: "#/flagged" },
     { key: "changesRequested", query: { state: "changes_requested", mine: "authored" } },
     { key: "myDrafts", query: { state: "draft", mine: "authored" } },
     { key: "assignedToMe", query: { state: "draft,changes_requested,in_review", mine: "assigned" } },
@@ -33,7 +35,8 @@ export function renderDashboard(main: HTMLElement): ViewHandle {
             section.querySelector(".count")!.textContent = String(items.length);
           })
           .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
-        const section = h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, t(s.key), " ", h("span", { class: "count" }, "")), body);
+        const more = s.more ? h("a", { href: s.more, class: "section-more" }, t("seeAll"), h("span", { class: "visually-hidden" }, `: ${t(s.key)}`)) : null;
+        const section = h("section", { class: "panel", "aria-labelledby": id, "data-section": s.key }, h("h2", { id }, t(s.key), " ", h("span", { class: "count" }, ""), more), body);
         return section;
       }),
     ),
