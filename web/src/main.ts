@@ -4,6 +4,7 @@ import { api, unwrap } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import { languageNames, setUiLanguage, t, uiLanguage } from "./lib/i18n";
 import { isPublicRoute, parseRoute, type Route } from "./lib/router";
+import { loadScale } from "./lib/scale";
 import { currentUser, loadMe, setMe } from "./session";
 import { renderAccount } from "./views/account";
 import { renderAdminUsers } from "./views/admin-users";
@@ -65,7 +66,11 @@ function header(route: Route) {
   );
 }
 
+/** The scale's wording (admins may reword it) loads once, alongside everything else at start. */
+const scaleLoaded = loadScale();
+
 async function render(force = false) {
+  await scaleLoaded;
   let route = parseRoute(location.hash);
   document.documentElement.lang = uiLanguage();
   if (!force && view?.update?.(route)) return;

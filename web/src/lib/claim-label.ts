@@ -1,16 +1,17 @@
 /** How a claim is named on screen: verdict and state in words, so colour never carries meaning alone. */
 import type { ClaimState, UiLanguage } from "../../../schema/enums";
 import { ratingFor, ratingLabel } from "../../../schema/rating-scale";
+import { scale } from "./scale";
 import { t } from "./i18n";
 
 /** The colour token of a verdict ("none" when not rated yet). */
 export function verdictTone(ratingKey: string | null | undefined): string {
-  return (ratingKey && ratingFor(ratingKey)?.tone) || "none";
+  return (ratingKey && ratingFor(ratingKey, scale())?.tone) || "none";
 }
 
 /** The verdict's label in the UI language, or "Not rated". */
 export function verdictLabel(ratingKey: string | null | undefined, lang: UiLanguage): string {
-  return ratingKey ? ratingLabel(ratingKey, lang) : t("unrated");
+  return ratingKey ? ratingLabel(ratingKey, lang, scale()) : t("unrated");
 }
 
 /** The state's label in the UI language. */

@@ -1,6 +1,6 @@
 /** The claim's editable content as a form: claimant (autocomplete or new), verdict, explanation, sources. */
 import type { JSONContent } from "@tiptap/core";
-import { ratingScale } from "../../../schema/rating-scale";
+import { scale } from "../lib/scale";
 import { createRichText, type RichText } from "../editor/rich-text";
 import { api, unwrap } from "../lib/api";
 import type { ClaimDraft, SourceDraft } from "../lib/claim-merge";
@@ -68,7 +68,7 @@ export function createClaimForm(draft: ClaimDraft, onChange: () => void): ClaimF
     "select",
     { name: "verdict" },
     h("option", { value: "" }, t("noVerdict")),
-    ratingScale.map((r) => h("option", { value: r.key }, r.labels[uiLanguage()])),
+    scale().map((r) => h("option", { value: r.key }, r.labels[uiLanguage()])),
   );
   verdictSelect.addEventListener("change", onChange);
 

@@ -1,0 +1,51 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./browser";
+import { loginAs, openClaimId, selectWithMouse } from "./workspace-helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Call the API from inside a signed-in page (its cookie, its origin). */
+function apiCall(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(p as string, { method: m as string, headers: b ? { "content-type": "application/json" } : {}, body: b ? JSON.stringify(b) : undefined });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    [method, path, body] as const,
+  );
+}
+
+describe("the rating scale's wording", () => {
+  it("an admin rewords a rating, and checkers choose verdicts by the new label", async () => {
+    const admin = await loginAs(browser, baseUrl, "admin@factline.local");
+    // Version 0: nobody has reworded this rating on this server yet.
+    const reworded = await apiCall(admin, "PATCH", "/api/rating-scale/misleading", { version: 0, labels: { en: "Misleading framing" } });
+    expect(reworded.status, JSON.stringify(reworded.body)).toBe(200);
+
+    const checker = await loginAs(browser, baseUrl, "checker2@factline.local");
+    await checker.goto(`${baseUrl}/app/#/articles?q=${encodeURIComponent("шақырым")}`);
+    await checker.locator("table a").first().click();
+    await checker.locator(".article-text").waitFor();
+    await selectWithMouse(checker, "Әкімнің орынбасары");
+    await checker.getByRole("button", { name: "New claim" }).click();
+    const verdict = checker.locator(".claim-panel select[name=verdict]");
+    await verdict.waitFor();
+    const options = await verdict.locator("option").allTextContents();
+    expect(options).toContain("Misleading framing");
+    expect(options).not.toContain("Misleading");
+
+    // Leave the shared server as it was: the draft goes, the default wording comes back.
+    expect((await apiCall(checker, "DELETE", `/api/claims/${openClaimId(checker)}`)).status).toBe(204);
+    expect((await apiCall(admin, "PATCH", "/api/rating-scale/misleading", { version: 1, labels: { en: null } })).status).toBe(200);
+    for (const p of [admin, checker]) await p.context().close();
+  });
+});
