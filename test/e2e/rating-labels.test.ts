@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./browser";
-import { loginAs, openClaimId, selectWithMouse } from "./workspace-helpers";
+import { apiCall, loginAs, openClaimId, selectWithMouse } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -12,17 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Call the API from inside a signed-in page (its cookie, its origin). */
-function apiCall(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p as string, { method: m as string, headers: b ? { "content-type": "application/json" } : {}, body: b ? JSON.stringify(b) : undefined });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    [method, path, body] as const,
-  );
-}
 
 describe("the rating scale's wording", () => {
   it("an admin rewords a rating, and checkers choose verdicts by the new label", async () => {

@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, screenshot } from "./browser";
-import { loginAs, openClaimId, selectWithMouse, viewportShot, waitSaved } from "./workspace-helpers";
+import { apiCall, loginAs, openClaimId, selectWithMouse, viewportShot, waitSaved } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
 const stamp = Date.now();
@@ -25,17 +25,6 @@ let editor: Page;
 let articleId = 0;
 let publishedId = 0;
 let draftId = 0;
-
-/** Call the API from inside a signed-in page (its cookie, its origin). */
-async function apiCall(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p as string, { method: m as string, headers: b ? { "content-type": "application/json" } : {}, body: b ? JSON.stringify(b) : undefined });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    [method, path, body] as const,
-  );
-}
 
 /** Take a workflow step on a claim through the API, at its current version. */
 async function transition(page: Page, claimId: number, action: string) {

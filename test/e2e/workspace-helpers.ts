@@ -62,3 +62,14 @@ export function openClaimId(page: Page): number {
 export async function waitSaved(page: Page) {
   await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
 }
+
+/** Call the API from inside a signed-in page (its cookie, its origin). */
+export function apiCall(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(p as string, { method: m as string, headers: b ? { "content-type": "application/json" } : {}, body: b ? JSON.stringify(b) : undefined });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    [method, path, body] as const,
+  );
+}

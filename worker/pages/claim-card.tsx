@@ -83,3 +83,21 @@ export function ClaimList(props: { items: { claim: PublicClaim; article: PublicA
     </ul>
   );
 }
+
+/** A list of articles, each linking to its public page, with a line under it (a count, a snippet). */
+export function ArticleList(props: { items: (PublicArticle & { detail: string })[]; detailClass: string }) {
+  return (
+    <ul class="article-list">
+      {props.items.map((a) => (
+        <li>
+          <a href={`/articles/${a.slug}`} lang={a.language}>
+            {a.title}
+          </a>
+          <p class={props.detailClass} lang={props.detailClass === "snippet" ? a.language : undefined}>
+            {a.detail}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 import type { UiLanguage } from "../../schema/enums";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
 import type { Scale } from "../../schema/rating-scale";
-import { ClaimList } from "./claim-card";
+import { ArticleList, ClaimList } from "./claim-card";
 import { t } from "./i18n";
 import { Layout } from "./layout";
 
@@ -14,19 +14,7 @@ export function HomePage(props: { latest: { claim: PublicClaim; article: PublicA
       {props.latest.length === 0 ? <p>{t(ui, "nothing")}</p> : null}
       <ClaimList items={props.latest} ui={ui} scale={props.scale} />
       <h2>{t(ui, "articles")}</h2>
-      <ul class="article-list">
-        {props.articles.map((a) => (
-          <li>
-            <a href={`/articles/${a.slug}`} lang={a.language}>
-              {a.title}
-            </a>
-            <span class="meta">
-              {" "}
-              — {t(ui, "claims")}: {a.claimCount}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ArticleList items={props.articles.map((a) => ({ ...a, detail: `${t(ui, "claims")}: ${a.claimCount}` }))} detailClass="meta" />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import type { UiLanguage } from "../../schema/enums";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
 import type { Scale } from "../../schema/rating-scale";
-import { ClaimList } from "./claim-card";
+import { ArticleList, ClaimList } from "./claim-card";
 import { t } from "./i18n";
 import { Layout } from "./layout";
 
@@ -16,18 +16,7 @@ export function SearchPage(props: { q: string; claims: { claim: PublicClaim; art
       </h1>
       {none ? <p>{t(ui, "noResults")}</p> : null}
       <ClaimList items={props.claims} ui={ui} scale={props.scale} />
-      <ul class="article-list">
-        {props.articles.map((a) => (
-          <li>
-            <a href={`/articles/${a.slug}`} lang={a.language}>
-              {a.title}
-            </a>
-            <p class="snippet" lang={a.language}>
-              {a.snippet}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <ArticleList items={props.articles.map((a) => ({ ...a, detail: a.snippet }))} detailClass="snippet" />
     </Layout>
   );
 }
