@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, screenshot } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { screenshot, useChromium } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("public article page", () => {
   it("shows the seeded 60,000 students fact-check highlighted, with its verdict reachable without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/articles/motor-rallies-environmental-actions-pop-concert-campaigning-gains-momentum-in`);
     const mark = page.locator("a.hl mark", { hasText: "60,000 students who graduate from Kazakhstan’s schools go abroad every year" });

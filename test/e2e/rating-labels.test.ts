@@ -1,26 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { useChromium } from "./browser";
 import { apiCall, loginAs, openClaimId, selectWithMouse } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("the rating scale's wording", () => {
   it("an admin rewords a rating, and checkers choose verdicts by the new label", async () => {
-    const admin = await loginAs(browser, baseUrl, "admin@factline.local");
+    const admin = await loginAs(browser(), baseUrl, "admin@factline.local");
     // Version 0: nobody has reworded this rating on this server yet.
     const reworded = await apiCall(admin, "PATCH", "/api/rating-scale/misleading", { version: 0, labels: { en: "Misleading framing" } });
     expect(reworded.status, JSON.stringify(reworded.body)).toBe(200);
 
-    const checker = await loginAs(browser, baseUrl, "checker2@factline.local");
+    const checker = await loginAs(browser(), baseUrl, "checker2@factline.local");
     await checker.goto(`${baseUrl}/app/#/articles?q=${encodeURIComponent("шақырым")}`);
     await checker.locator("table a").first().click();
     await checker.locator(".article-text").waitFor();
