@@ -1,4 +1,5 @@
 import { asc, eq, and, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteTable } from "drizzle-orm/sqlite-core";
 import { articles, auditEvents, claims, users, writeGuards } from "../../schema/tables";
 import type { Db } from "../db";
 
@@ -33,20 +34,20 @@ export function auditHistory(db: Db, entityType: string, entityId: number) {
     .orderBy(asc(auditEvents.id));
 }
 
+/** What a guard's select yields: the number of matching rows, which the CHECK on `write_guards` wants to be 1. */
+export const guardCount = () => sql<number>`count(*)`.as("ok");
+
 /**
- * The opening and closing statements of a compare-and-swap batch (see `writeGuards`):
- * the batch fails with a CHECK error, and writes nothing, unless `table` row `id` has `version`.
+ * A guard statement (see `writeGuards`): the batch fails with a CHECK error, and writes nothing,
+ * unless exactly one row of `table` matches `where`. End the batch with `db.delete(writeGuards)`.
  */
+export function guardOneRow(db: Db, table: AnySQLiteTable, where: SQL | undefined) {
+  return db.insert(writeGuards).select(db.select({ ok: guardCount() }).from(table as typeof claims).where(where));
+}
+
+/** The opening and closing statements of a compare-and-swap batch on row `id` at `version`. */
 export function versionGuard(db: Db, table: typeof claims | typeof articles | typeof users, id: number, version: number) {
-  return {
-    open: db.insert(writeGuards).select(
-      db
-        .select({ ok: sql<number>`count(*)`.as("ok") })
-        .from(table as typeof claims)
-        .where(and(eq(table.id, id), eq(table.version, version))),
-    ),
-    close: db.delete(writeGuards),
-  };
+  return { open: guardOneRow(db, table, and(eq(table.id, id), eq(table.version, version))), close: db.delete(writeGuards) };
 }
 
 /** Did this D1 error come from a failed version guard? */

@@ -8,7 +8,7 @@ import type { Db } from "../db";
 import { codePointLength, codePointSlice } from "../domain/codepoints";
 import { describeRange } from "../domain/selector";
 import { apiError } from "../http/errors";
-import { auditInsert, isStaleWrite, versionGuard } from "./audit";
+import { auditInsert, guardOneRow, isStaleWrite, versionGuard } from "./audit";
 
 export type ClaimRow = typeof claims.$inferSelect;
 type ClaimContent = Omit<z.output<typeof claimUpdateInput>, "version">;
@@ -120,9 +120,7 @@ async function checkedSelector(db: Db, articleId: number, selector: z.output<typ
 
 /** A guard statement (see writeGuards) that fails the batch if the article's current revision is no longer `revisionId`. */
 function currentRevisionGuard(db: Db, articleId: number, revisionId: number) {
-  return db
-    .insert(writeGuards)
-    .select(db.select({ ok: sql<number>`count(*)`.as("ok") }).from(articles).where(and(eq(articles.id, articleId), eq(articles.currentRevisionId, revisionId))));
+  return guardOneRow(db, articles, and(eq(articles.id, articleId), eq(articles.currentRevisionId, revisionId)));
 }
 
 /** Create a claim on the article's current revision; the selector must quote that revision exactly. */

@@ -3,7 +3,7 @@ import { withLabelOverrides, type Scale } from "../../schema/rating-scale";
 import { articles, ratingLabels, writeGuards } from "../../schema/tables";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
-import { auditInsert, isStaleWrite } from "./audit";
+import { auditInsert, guardOneRow, isStaleWrite } from "./audit";
 
 /** The label overrides, to put in a page's batch so that the scale costs no round trip of its own. */
 export function labelOverrides(db: Db) {
@@ -24,9 +24,7 @@ export async function setRatingLabels(db: Db, key: string, version: number, labe
   const current = before?.version ?? 0;
   if (version !== current) throw apiError(409, "stale_version", "Someone changed these labels first.", { currentVersion: current });
   // An update is guarded like every versioned write; a first insert is guarded by the primary key.
-  const guard = db.insert(writeGuards).select(
-    db.select({ ok: sql<number>`count(*)`.as("ok") }).from(ratingLabels).where(and(eq(ratingLabels.key, key), eq(ratingLabels.version, version))),
-  );
+  const guard = guardOneRow(db, ratingLabels, and(eq(ratingLabels.key, key), eq(ratingLabels.version, version)));
   const write = before
     ? db.update(ratingLabels).set({ ...labels, version: sql`${ratingLabels.version} + 1`, updatedBy: actorId, updatedAt: new Date().toISOString() }).where(eq(ratingLabels.key, key))
     : db.insert(ratingLabels).values({ key, ...labels, updatedBy: actorId });

@@ -10,7 +10,7 @@ import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
-import { auditInsert, isStaleWrite } from "../queries/audit";
+import { auditInsert, guardCount, isStaleWrite } from "../queries/audit";
 
 const wrongCredentials = () => apiError(401, "invalid_credentials", "Email or password is wrong.");
 
@@ -72,7 +72,7 @@ export const authRoutes = new Hono<AppEnv>()
       .insert(writeGuards)
       .select(
         db
-          .select({ ok: sql<number>`count(*)`.as("ok") })
+          .select({ ok: guardCount() })
           .from(invitations)
           .innerJoin(users, eq(users.email, invitations.email))
           .where(and(eq(invitations.id, invite.id), isNull(invitations.acceptedAt), isNull(users.passwordHash))),
