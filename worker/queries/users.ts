@@ -52,8 +52,6 @@ export async function seedDemoAccounts(db: Db, environment: string | undefined, 
     throw new Error(`Refusing to create demo accounts: ENVIRONMENT is "${environment ?? ""}", not development.`);
   }
   const passwordHash = await hashPassword(password);
-  await db.batch([
-    db.insert(users).values(demoAccounts.map((a) => ({ ...a, passwordHash }))).onConflictDoNothing({ target: users.email }),
-  ]);
+  await db.insert(users).values(demoAccounts.map((a) => ({ ...a, passwordHash }))).onConflictDoNothing({ target: users.email });
   return demoAccounts;
 }
