@@ -105,3 +105,14 @@ describe("findQuantities", () => {
     expect(keys("алпыс мың адам Қазақстанда")).toEqual(["count:60000"]);
   });
 });
+
+describe("findQuantities: days of the month", () => {
+  it("reads a day beside a month name as a date, in en, ru and kk", () => {
+    expect(keys("On March 1, the party visited 3 regions")).toEqual(["date:1", "count:3"]);
+    expect(keys("Выборы пройдут 19 марта", "ru")).toEqual(["date:19"]);
+    expect(keys("2024 жылғы 3 наурыз", "kk")).toEqual(["year:2024", "date:3"]);
+  });
+  it("does not take words that merely begin like a month for one", () => {
+    expect(keys("the mayor 5 decided")).toEqual(["count:5"]);
+  });
+});

@@ -16,7 +16,7 @@ export interface Quantity {
   readonly start: number;
   readonly end: number;
   readonly kind: QuantityKind;
-  /** The value, scaled: "60 тысяч" is 60000, "two-thirds" is 0.666…, "40%" is 40. A date's value is its year. */
+  /** The value, scaled: "60 тысяч" is 60000, "two-thirds" is 0.666…, "40%" is 40. A date's value is its year, or its day when no year is written ("March 1"). */
   readonly value: number;
   /** Canonical unit for percent, money and measures ("%", "pp", "USD", "km" …). */
   readonly unit?: string;
@@ -181,6 +181,19 @@ function boundBefore(text: string, tokens: Token[], i: number): Bound | undefine
   return boundsBefore.get(one.lower);
 }
 
+/** Month names (en, ru, kk, any case ending): a day number beside one is a date, not a count. */
+const monthName =
+  /^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[\p{L}]*)$/u;
+
+/** A day of the month written next to a month name: "March 1", "1 March", "19 марта", "3 наурыз". */
+function isDayOfMonth(text: string, tokens: Token[], i: number, reading: Reading): boolean {
+  if (reading.words || reading.scaled || reading.next !== i + 1 || !Number.isInteger(reading.value) || reading.value < 1 || reading.value > 31) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  const isMonth = (t: Token | undefined) => t?.type === "word" && monthName.test(t.lower);
+  return (isMonth(before) && adjacent(text, before, tokens[i])) || (isMonth(after) && adjacent(text, tokens[i], after));
+}
+
 /** The language whose number words to read: given, or guessed from the text's script. */
 function wordLanguage(text: string, lang: string | undefined): NumberLanguage {
   return lang === "en" || lang === "ru" || lang === "kk" ? lang : detectLanguage(text);
@@ -207,6 +220,11 @@ export function findQuantities(text: string, lang?: string): Quantity[] {
       tokens[first].type === "num" ? readNumeral(text, tokens, first, language) : tokens[first].type === "word" ? readWords(text, tokens, first, language) : undefined;
     if (!reading) {
       i++;
+      continue;
+    }
+    if (first === i && tokens[i].type === "num" && isDayOfMonth(text, tokens, i, reading)) {
+      found.push({ start: t.start, end: t.end, kind: "date", value: reading.value, words: false, vague: false });
+      i = reading.next;
       continue;
     }
     let end = tokens[reading.next - 1].end;

@@ -44,6 +44,7 @@ const unitWords: [RegExp, Unit][] = [
   [/^(gw|gigawatts?|гвт)$/, { kind: "measure", unit: "GW" }],
   [/^(years?|лет|года?|году|годам|годами|жыл(ға|ы|да|дан|дық)?)$/, { kind: "measure", unit: "year" }],
   [/^(months?|месяц(а|ев|ам|ами|ах)?|ай(ға|да|дан)?)$/, { kind: "measure", unit: "month" }],
+  [/^(weeks?|недел(я|и|ю|ь|ям|ями|ях)|апта(да|дан|ға)?)$/, { kind: "measure", unit: "week" }],
   [/^(days?|дн(я|ей|ям|ями|ях)|день|күн(ге|де|нен)?)$/, { kind: "measure", unit: "day" }],
   [/^(hours?|час(а|ов|ам|ами|ах)?|сағат(қа|та|тан)?)$/, { kind: "measure", unit: "hour" }],
   [/^(seats?|мест(а|ам|ами|ах)?|орын(ға|дық)?)$/, { kind: "measure", unit: "seat" }],
