@@ -79,24 +79,31 @@ const orphaned = (reason: ReanchorResult["reason"]): FollowResult => ({ status: 
 /** Follow one claim through one step. */
 export function follow(claim: TrackedClaim, step: RevisionStep, context = defaultContextLength): FollowResult {
   const { before, after } = step;
-  const confirmedQuote = normalizeQuote(claim.confirmed.exact);
-  const sameAsConfirmed = (sel: TextSelector) => normalizeQuote(sel.exact) === confirmedQuote;
+  let folded: string | undefined;
+  const confirmedQuote = () => (folded ??= normalizeQuote(claim.confirmed.exact));
+  const sameAsConfirmed = (sel: TextSelector) => sel.exact === claim.confirmed.exact || normalizeQuote(sel.exact) === confirmedQuote();
   const placedStatus = (sel: TextSelector) => (claim.current && sel.start === claim.current.start && sel.end === claim.current.end ? "anchored" : "moved");
 
   let hint: number | null = null;
   if (claim.current && claim.current.end > claim.current.start) {
     const s = before.codePoints.toUtf16(claim.current.start);
     const e = before.codePoints.toUtf16(claim.current.end);
-    const mapped = mapSpan(step.diff, s, e);
+    const mapped = mapSpan(step.diff, s, e, context);
     if (mapped) {
       const start = after.codePoints.toCodePoint(mapped.start);
       const end = after.codePoints.toCodePoint(mapped.end, true);
       hint = start;
-      // The passage around the span: the same if the diff kept its context on one side.
-      const prefix = contextSimilarity(before.text.slice(Math.max(0, s - context), s), after.text.slice(Math.max(0, mapped.start - context - 8), mapped.start), "before");
-      const suffix = contextSimilarity(before.text.slice(e, e + context), after.text.slice(mapped.end, mapped.end + context + 8), "after");
+      // The passage around the span: the same if the diff kept its context on one side. Context the diff
+      // kept whole needs no comparing (the usual case, and the one that must stay cheap).
+      const side = (keptChars: number, whole: number, compare: () => number) => (keptChars >= whole ? 1 : compare());
+      const prefix = side(mapped.keptBefore, Math.min(context, s), () =>
+        contextSimilarity(before.text.slice(Math.max(0, s - context), s), after.text.slice(Math.max(0, mapped.start - context - 8), mapped.start), "before"),
+      );
+      const suffix = side(mapped.keptAfter, Math.min(context, before.text.length - e), () =>
+        contextSimilarity(before.text.slice(e, e + context), after.text.slice(mapped.end, mapped.end + context + 8), "after"),
+      );
       const held = Math.max(prefix, suffix) >= MIN_CONTEXT_SIDE || Math.max(mapped.keptBefore, mapped.keptAfter) >= KEPT_CONTEXT;
-      const words = wordCharacters(before.text.slice(s, e));
+      const words = mapped.clean ? 0 : wordCharacters(before.text.slice(s, e));
       const kept = mapped.clean ? 1 : words === 0 ? mapped.kept / (e - s) : mapped.keptWords / words;
       if (held && end > start && kept >= MIN_KEPT) {
         const sel = describePrepared(after, start, end, context);
@@ -106,7 +113,7 @@ export function follow(claim: TrackedClaim, step: RevisionStep, context = defaul
           return { status, confidence: certain ? 1 : Math.min(0.99, (kept * (1 + Math.max(prefix, suffix))) / 2), selector: sel, method: "diff" };
         }
         // The words changed (now, or in an earlier revision nobody confirmed yet): a suggestion over the mapped span.
-        return { status: "changed", confidence: quoteSimilarity(confirmedQuote, sel.exact), selector: sel, method: "diff" };
+        return { status: "changed", confidence: quoteSimilarity(confirmedQuote(), sel.exact), selector: sel, method: "diff" };
       }
     }
   }

@@ -117,10 +117,17 @@ export function diffRevisions(oldText: string, newText: string): RevisionDiff {
   return { oldText, newText, segments: absorbChance(out.segments, oldText) };
 }
 
-const wordCharacter = /[\p{L}\p{N}]/gu;
-/** Letters and digits in `text`. */
+const wordCharacter = /[\p{L}\p{N}]/u;
+/** Letters and digits in `text` (UTF-16 units; ASCII decided without a regular expression). */
 export function wordCharacters(text: string): number {
-  return text.match(wordCharacter)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) n++;
+    } else if (wordCharacter.test(text[i])) n++;
+  }
+  return n;
 }
 
 /** Where an old span went: its new range, and how much of it the diff kept character for character. */
@@ -129,7 +136,7 @@ export interface MappedSpan {
   end: number;
   /** Old characters of the span inside equal segments. */
   kept: number;
-  /** Of those, letters and digits: whitespace and common punctuation line up by chance, words seldom do. */
+  /** Of those, letters and digits (0 when `clean`): whitespace and common punctuation line up by chance, words seldom do. */
   keptWords: number;
   /** The whole span lies inside one equal segment. */
   clean: boolean;
@@ -175,7 +182,8 @@ export function mapSpan(diff: RevisionDiff, start: number, end: number, reach = 
     const from = Math.max(start, s.oldStart);
     const to = Math.min(end, s.oldEnd);
     kept += to - from;
-    keptWords += wordCharacters(diff.oldText.slice(from, to));
+    // A span inside one equal segment keeps all its words; count them only where it matters.
+    if (first !== last) keptWords += wordCharacters(diff.oldText.slice(from, to));
   }
   const keptBefore = a.equal ? Math.min(reach, start - a.oldStart) : 0;
   const keptAfter = b.equal ? Math.min(reach, b.oldEnd - end) : 0;
