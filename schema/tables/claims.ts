@@ -37,6 +37,11 @@ export const claims = sqliteTable(
      * changed or orphaned its selector still points into `revisionId`, the revision it was made on.
      */
     anchorSuggestion: text({ mode: "json" }).$type<{ exact: string; prefix: string; suffix: string; start: number; end: number } | null>(),
+    /**
+     * The selector the claim was made with, and its revision: set when re-anchoring first moves the claim, so that the
+     * quote matcher can still look for the original words after people confirmed others. Null: still the claim's own.
+     */
+    anchorOriginal: text({ mode: "json" }).$type<{ exact: string; prefix: string; suffix: string; start: number; end: number; revisionId: number } | null>(),
     claimantId: integer().references(() => claimants.id),
     state: text({ enum: claimStates }).notNull().default("draft"),
     ratingKey: text(),

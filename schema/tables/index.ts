@@ -1,5 +1,6 @@
 export * from "./users";
 export * from "./articles";
 export * from "./claims";
+export * from "./anchor-steps";
 export * from "./audit";
 export * from "./ratings";

@@ -3,9 +3,11 @@
  *
  *   npm run bench:reanchor-workerd
  *
- * The article is built from the seed texts; 1,000 claims are sentences of it; the new revision inserts
- * paragraphs, fixes typos and changes quote marks. workerd's clock stands still while code runs, so
- * the time is taken from Node: each /run request minus the median of /noop requests to the same isolate.
+ * The article is built from the seed texts; 1,000 claims are sentences of it. Two measurements in one run,
+ * taking turns: one corrected revision (inserted paragraphs, changed first words, straightened quote marks)
+ * re-anchored by quote as the pipeline did before it followed diffs (/run), and the same claims followed
+ * through a chain of ten revisions, diff first, as the pipeline does now (/chain). workerd's clock stands
+ * still while code runs, so the time is taken from Node: each request minus the median of /noop requests.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,9 +40,29 @@ const newText = paragraphs
   .join("\n\n")
   .replace(/[“”]/g, '"');
 
+// Ten revisions in a row: each inserts notes, rewrites a first word here and there, edits words inside some
+// claims, moves a paragraph and merges two; the first also straightens the quote marks.
+const chain: string[] = [];
+let current = [...paragraphs];
+for (let k = 1; k <= 10; k++) {
+  let next = current.flatMap((p, i) => [...((i + k) % 25 === 0 ? [`Editor's note ${k}.${i}: this paragraph was added in revision ${k}.`] : []), (i + 3 * k) % 60 === 0 ? p.replace(/\w+/, "Amended") : p]);
+  next = next.map((p, i) => ((i + k) % 45 === 0 ? p.replace(/ (\w{5,}) /, " $1 indeed ") : p));
+  const from = (37 * k) % next.length;
+  const [moved] = next.splice(from, 1);
+  next.splice((from + 97) % next.length, 0, moved);
+  const merge = (53 * k) % (next.length - 1);
+  next.splice(merge, 2, `${next[merge]} ${next[merge + 1]}`);
+  if (k === 1) next = next.map((p) => p.replace(/[“”]/g, '"'));
+  chain.push(next.join("\n\n"));
+  current = next;
+}
+
 const bundled = await build({ entryPoints: ["test/bench/reanchor-worker.ts"], bundle: true, format: "esm", write: false, target: "es2022" });
 const { Miniflare } = createRequire(createRequire(import.meta.url).resolve("wrangler/package.json"))("miniflare") as typeof import("miniflare");
 const mf = new Miniflare({
+  // Loopback only; BENCH_PORT pins the port (0: any free one).
+  port: Number(process.env.BENCH_PORT ?? 0),
+  host: "127.0.0.1",
   workers: [
     {
       config: {
@@ -53,26 +75,36 @@ const mf = new Miniflare({
   ],
 } as never);
 await mf.ready;
-await (await mf.dispatchFetch("http://bench/load", { method: "POST", body: JSON.stringify({ selectors, newText }) })).text();
+await (await mf.dispatchFetch("http://bench/load", { method: "POST", body: JSON.stringify({ selectors, oldText, newText, chain }) })).text();
 
 async function time(path: string) {
   const t0 = performance.now();
-  const body = (await (await mf.dispatchFetch(`http://bench${path}`)).json()) as { statuses: Record<string, number> };
-  return { ms: performance.now() - t0, statuses: body.statuses };
+  const body = (await (await mf.dispatchFetch(`http://bench${path}`)).json()) as { statuses: Record<string, number>; methods?: Record<string, number> };
+  return { ms: performance.now() - t0, statuses: body.statuses, methods: body.methods };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 await time("/run"); // warm-up: JIT and the prepared text
+await time("/chain");
 const noop: number[] = [];
 const run: number[] = [];
+const chained: number[] = [];
 let statuses = {};
+let chainOutcome: Awaited<ReturnType<typeof time>> | null = null;
 for (let i = 0; i < runs; i++) {
   noop.push((await time("/noop")).ms);
   const r = await time("/run");
   run.push(r.ms);
   statuses = r.statuses;
+  chainOutcome = await time("/chain");
+  chained.push(chainOutcome.ms);
 }
 const overhead = median(noop);
 console.log(`Article: ${(Buffer.byteLength(oldText) / 1024).toFixed(0)} KiB (${[...oldText].length} code points), new revision ${(Buffer.byteLength(newText) / 1024).toFixed(0)} KiB; ${selectors.length} claims; ${runs} runs.`);
 console.log(`Outcome: ${JSON.stringify(statuses)}`);
 console.log(`Re-anchor 1,000 claims inside workerd: median ${(median(run) - overhead).toFixed(1)} ms (min ${(Math.min(...run) - overhead).toFixed(1)}, max ${(Math.max(...run) - overhead).toFixed(1)}; request overhead ${overhead.toFixed(1)} ms subtracted).`);
+const one = median(run) - overhead;
+const ten = median(chained) - overhead;
+console.log(`Chain: ${chain.length} revisions, the last ${(Buffer.byteLength(chain[chain.length - 1]) / 1024).toFixed(0)} KiB. Outcome after the last: ${JSON.stringify(chainOutcome!.statuses)}; steps decided by ${JSON.stringify(chainOutcome!.methods)}.`);
+console.log(`Follow 1,000 claims through ${chain.length} revisions, diff first, inside workerd: median ${ten.toFixed(1)} ms (min ${(Math.min(...chained) - overhead).toFixed(1)}, max ${(Math.max(...chained) - overhead).toFixed(1)}).`);
+console.log(`Ratio, ${chain.length} revisions now / one revision by quote: **${(ten / one).toFixed(2)}** (goal ≤ 2).`);
 await mf.dispose();

@@ -16,8 +16,12 @@
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { follow, prepareStep, trackedFrom } from "../../worker/domain/anchoring/follow";
 import { prepareText } from "../../worker/domain/anchoring/prepared-text";
 import { reanchor } from "../../worker/domain/anchoring/reanchor";
+import { revisionCases } from "../unit/anchoring/revision-corpus";
+import { baselineEngine, chainedEngine, followEngine, runCorpus } from "../unit/anchoring/revision-judge";
+import type { Tally as RevisionTally } from "../unit/anchoring/revision-judge";
 import { baselineReanchor, prepareBaseline } from "./reanchor-baseline";
 import { buildCorpus, buildLargeRevision, editKinds } from "./reanchor-corpus";
 import type { Revision, Truth } from "./reanchor-corpus";
@@ -45,6 +49,11 @@ type Engine = (rev: Revision) => Answer[];
 const factline: Engine = (rev) => {
   const doc = prepareText(rev.newText);
   return rev.claims.map((c) => reanchor(c.selector, doc));
+};
+/** What the revision pipeline runs: the diff between the two revisions first, the quote matcher where it lost the claim. */
+const diffFirst: Engine = (rev) => {
+  const step = prepareStep(rev.oldText, rev.newText);
+  return rev.claims.map((c) => follow(trackedFrom({ ...c.selector, anchorStatus: "anchored", anchorSuggestion: null }), step));
 };
 const baseline: Engine = (rev) => {
   const doc = prepareBaseline(rev.newText);
@@ -107,13 +116,15 @@ for (const r of corpus) for (const c of r.claims) truths[c.truth.kind === "at" &
 const fKinds = new Map<string, Tally>();
 const bKinds = new Map<string, Tally>();
 const f = tally(factline, corpus, fKinds);
+const d = tally(diffFirst, corpus);
 const b = tally(baseline, corpus, bKinds);
-const [fTime, bTime] = time([factline, baseline], corpus, runs);
+const [fTime, dTime, bTime] = time([factline, diffFirst, baseline], corpus, runs);
 
 const large = buildLargeRevision(seedsDir);
 const lf = tally(factline, [large]);
+const ld = tally(diffFirst, [large]);
 const lb = tally(baseline, [large]);
-const [lfTime, lbTime] = time([factline, baseline], [large], runs);
+const [lfTime, ldTime, lbTime] = time([factline, diffFirst, baseline], [large], runs);
 
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
 const row = (name: string, t: Tally, total: number, ms: string) =>
@@ -128,6 +139,7 @@ console.log(
 console.log("| engine | correct | wrong-place | honestly-flagged | missed | silent | total time |");
 console.log("|---|---|---|---|---|---|---|");
 console.log(row("Factline reanchor", f, claims, `${fTime.toFixed(1)} ms`));
+console.log(row("Factline diff first, then reanchor", d, claims, `${dTime.toFixed(1)} ms`));
 console.log(row("Hypothesis-style baseline", b, claims, `${bTime.toFixed(1)} ms`));
 console.log(`\nTime ratio (Factline / baseline): **${(fTime / bTime).toFixed(2)}**\n`);
 
@@ -145,5 +157,21 @@ console.log(
 console.log("| engine | correct | wrong-place | honestly-flagged | missed | silent | time |");
 console.log("|---|---|---|---|---|---|---|");
 console.log(row("Factline reanchor", lf, large.claims.length, `${lfTime.toFixed(1)} ms`));
+console.log(row("Factline diff first, then reanchor", ld, large.claims.length, `${ldTime.toFixed(1)} ms`));
 console.log(row("Hypothesis-style baseline", lb, large.claims.length, `${lbTime.toFixed(1)} ms`));
 console.log(`\nTime ratio (Factline / baseline): **${(lfTime / lbTime).toFixed(2)}**`);
+
+// The multi-revision corpus (test/unit/anchoring/revision-corpus.ts): each claim followed through 6 to 10 revisions in a row.
+const steps = revisionCases.reduce((n, c) => n + c.revisions.length, 0);
+console.log(`\n### Multi-revision corpus\n`);
+console.log(
+  `${revisionCases.length} articles (demo articles and texts written for the corpus; English, Russian, Kazakh) with ${steps} revisions in all; ` +
+    `every claim judged in every revision (a step), and at its last revision.\n`,
+);
+console.log("| engine | steps | placed right | left for a person | placed wrong | wrong suggestions | last revision: right / person / wrong / wrong suggestions |");
+console.log("|---|---|---|---|---|---|---|");
+const revisionRow = (name: string, r: { all: RevisionTally; last: RevisionTally }) =>
+  `| ${name} | ${r.all.steps} | ${r.all.right} (${pct(r.all.right, r.all.steps)}) | ${r.all.person} | ${r.all.wrong} | ${r.all.wrongSuggestion} | ${r.last.right} / ${r.last.person} / ${r.last.wrong} / ${r.last.wrongSuggestion} |`;
+console.log(revisionRow("Factline: diff first, suggestions carried", runCorpus(revisionCases, followEngine)));
+console.log(revisionRow("Factline before: quote matcher on each revision, stored selector", runCorpus(revisionCases, chainedEngine)));
+console.log(revisionRow("Baseline: original quote against each revision's text", runCorpus(revisionCases, baselineEngine)));

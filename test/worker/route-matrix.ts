@@ -81,6 +81,7 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/claims/:id/comments", path: (f) => `/api/claims/${f.draftId}/comments`, expect: staff(200) },
   { method: "POST", route: "/api/claims/:id/comments", path: (f) => `/api/claims/${f.draftId}/comments`, body: () => ({ body: "Which report is this?" }), expect: staff(201) },
   { method: "GET", route: "/api/claims/:id/history", path: (f) => `/api/claims/${f.draftId}/history`, expect: staff(200) },
+  { method: "GET", route: "/api/claims/:id/anchor-history", path: (f) => `/api/claims/${f.draftId}/anchor-history`, expect: staff(200) },
   { method: "GET", route: "/api/claimants", path: () => "/api/claimants?q=min", expect: staff(200) },
   { method: "GET", route: "/app/", path: () => "/app/", expect: anyone(200) },
   { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, body: () => ({ version: 1, text: "The minister said 41 schools opened." }), expect: staff(201) },

@@ -4,7 +4,8 @@ import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, claims } from "../../schema/tables";
 import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
-import { reanchorAll, type ReanchorResult } from "../domain/anchoring";
+import type { ReanchorResult } from "../domain/anchoring";
+import { follow, prepareStep, trackedFrom } from "../domain/anchoring/follow";
 import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
 import { apiError } from "../http/errors";
 import { auditInsert, isStaleWrite, versionGuard } from "./audit";
@@ -18,9 +19,11 @@ export interface ReanchoredClaim {
 }
 
 /**
- * A new revision of an article's text, with every claim re-anchored in the same batch. Placed claims
- * move to the new revision; changed and orphaned ones keep their old selector and revision, get a
- * suggestion where there is one, and, if the public can see them, go back to the editors.
+ * A new revision of an article's text, with every claim re-anchored in the same batch: followed through
+ * the diff from the current revision first, by its quotes where the diff lost it (see domain/anchoring/follow.ts).
+ * Placed claims move to the new revision; changed and orphaned ones keep their confirmed selector and
+ * revision, get a suggestion where there is one (carried on from the last one while nobody confirms it),
+ * and, if the public can see them, go back to the editors. Each claim's step is recorded for its history.
  * `expectedVersion` null skips the version check (a re-import of the same source).
  */
 export async function reviseArticle(db: Db, articleId: number, paragraphs: string[], actorId: number | null, expectedVersion: number | null) {
@@ -48,7 +51,13 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
   const twin = await db.select({ id: articles.id }).from(articles).where(eq(articles.bodyHash, bodyHash)).get();
   if (twin && twin.id !== articleId) throw apiError(409, "duplicate", `This text is already article ${twin.id}.`, { articleId: twin.id });
 
-  const results = reanchorAll(claimRows, text);
+  const step = prepareStep(revision.text, text);
+  // A placed claim's selector points into the current revision; one that does not (never expected) is found by its quotes.
+  const results = claimRows.map((claim) => {
+    const tracked = trackedFrom(claim);
+    const stale = claim.anchorStatus !== "changed" && claim.revisionId !== revision.id;
+    return follow(stale ? { ...tracked, current: null } : tracked, step);
+  });
   const updates = claimRows.map((claim, i) => {
     const r = results[i];
     const placed = r.status === "anchored" || r.status === "moved";
@@ -57,6 +66,7 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
       version: claim.version,
       placed,
       status: r.status,
+      method: r.method,
       confidence: r.confidence,
       selector: placed ? r.selector : null,
       suggestion: r.status === "changed" ? r.selector : null,
@@ -107,15 +117,25 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
         anchor_status = json_extract(u.value, '$.status'),
         anchor_confidence = json_extract(u.value, '$.confidence'),
         anchor_suggestion = json_extract(u.value, '$.suggestion'),
+        -- The selector the claim was made with, kept the first time re-anchoring touches it.
+        anchor_original = coalesce(claims.anchor_original, json_object('exact', claims.exact, 'prefix', claims.prefix, 'suffix', claims.suffix, 'start', claims.start, 'end', claims."end", 'revisionId', claims.revision_id)),
         needs_review = claims.needs_review or json_extract(u.value, '$.needsReview'),
         -- A claim whose place or status changed is a new version: an editor holding the old one must reload.
         version = claims.version + (case when json_extract(u.value, '$.status') = 'anchored' and json_extract(u.value, '$.before.status') = 'anchored' then 0 else 1 end)
       from json_each(${payload}) as u
       where claims.id = json_extract(u.value, '$.id')`,
+    // Every claim's place (or suggestion) in the new revision and how it was decided: its history.
+    sql`
+      insert into claim_anchor_steps (claim_id, revision_id, status, method, confidence, start, "end", exact)
+      select json_extract(u.value, '$.id'), ${newRevisionId}, json_extract(u.value, '$.status'), json_extract(u.value, '$.method'), json_extract(u.value, '$.confidence'),
+        coalesce(json_extract(u.value, '$.selector.start'), json_extract(u.value, '$.suggestion.start')),
+        coalesce(json_extract(u.value, '$.selector.end'), json_extract(u.value, '$.suggestion.end')),
+        coalesce(json_extract(u.value, '$.selector.exact'), json_extract(u.value, '$.suggestion.exact'))
+      from json_each(${payload}) as u`,
     sql`
       insert into audit_events (actor_id, action, entity_type, entity_id, before, after)
       select ${actorId}, 'claim.reanchor', 'claim', json_extract(u.value, '$.id'), json_extract(u.value, '$.before'),
-        json_object('status', json_extract(u.value, '$.status'), 'confidence', json_extract(u.value, '$.confidence'), 'revision', ${revision.number + 1})
+        json_object('status', json_extract(u.value, '$.status'), 'method', json_extract(u.value, '$.method'), 'confidence', json_extract(u.value, '$.confidence'), 'revision', ${revision.number + 1})
       from json_each(${payload}) as u
       where not (json_extract(u.value, '$.status') = 'anchored' and json_extract(u.value, '$.before.status') = 'anchored')`,
     auditInsert(db, {

@@ -7,6 +7,7 @@ import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireRole, requireStaff } from "../middleware/auth";
+import { getAnchorHistory } from "../queries/anchor-history";
 import { auditHistory } from "../queries/audit";
 import { anchorClaim, deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
 import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
@@ -90,6 +91,8 @@ export const claimRoutes = new Hono<AppEnv>()
     const claim = await getClaim(db, c.req.valid("param").id);
     return c.json({ claim: await assignClaim(db, claim, c.req.valid("json"), c.get("user")!) });
   })
+  // Staff only, like every claim route (requireStaff above): a draft's anchoring is no one else's business.
+  .get("/:id/anchor-history", validate("param", idParam), async (c) => c.json(await getAnchorHistory(c.get("db"), c.req.valid("param").id)))
   .get("/:id/comments", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
     await getClaim(c.get("db"), id);

@@ -52,6 +52,7 @@ export type ClaimListItem = InferResponseType<typeof api.claims.$get, 200>["item
 export type ArticleListItem = InferResponseType<typeof api.articles.$get, 200>["items"][number];
 export type Me = InferResponseType<typeof api.auth.me.$get, 200>["user"];
 export type UserItem = InferResponseType<typeof api.users.$get, 200>["items"][number];
+export type AnchorHistoryStep = InferResponseType<(typeof api.claims)[":id"]["anchor-history"]["$get"], 200>["steps"][number];
 export type HistoryItem = InferResponseType<(typeof api.claims)[":id"]["history"]["$get"], 200>["items"][number];
 export type CommentItem = InferResponseType<(typeof api.claims)[":id"]["comments"]["$get"], 200>["items"][number];
 export type RevisionResult = InferResponseType<(typeof api.articles)[":id"]["$put"]>;
