@@ -114,11 +114,14 @@ export const sourceInput = createInsertSchema(sources, {
   quote: (s) => s.max(2000),
 }).pick({ url: true, title: true, publisher: true, publishedAt: true, accessedAt: true, archivedUrl: true, quote: true });
 
+/** Sources a claim may have: more than a desk needs, few enough to write in one batch. */
+export const maxSourcesPerClaim = 30;
+
 const claimContent = {
   claimant: claimantRef.nullable().optional(),
   ratingKey: z.enum(ratingKeys).nullable().optional(),
   explanation: tiptapDoc.nullable().optional(),
-  sources: z.array(sourceInput).max(30).optional(),
+  sources: z.array(sourceInput).max(maxSourcesPerClaim, `A claim has at most ${maxSourcesPerClaim} sources.`).optional(),
 };
 
 /** POST /api/articles/:id/claims */
@@ -130,6 +133,9 @@ export const claimCreateInput = z.object({
 
 /** PATCH /api/claims/:id: content only; `version` is the one the client last saw. */
 export const claimUpdateInput = z.object({ version: z.number().int().positive(), ...claimContent });
+
+/** DELETE /api/claims/:id: the version the client saw, so nobody deletes work they have not seen. */
+export const claimDeleteInput = z.object({ version: z.number().int().positive() });
 
 /** POST /api/claims/:id/transitions */
 export const transitionInput = z

@@ -64,6 +64,13 @@ export function canEdit(actor: Actor, claim: ClaimFacts): Decision {
   return ok;
 }
 
+/** May this actor delete the claim? Only drafts, which never reached an editor; checkers only their own. */
+export function canDelete(actor: Actor, claim: ClaimFacts): Decision {
+  if (!isEditor(actor) && claim.authorId !== actor.id) return forbidden("Checkers can delete only their own drafts.");
+  if (claim.state !== "draft") return conflict("Only drafts can be deleted; a claim that went to review stays on record.");
+  return ok;
+}
+
 /**
  * Decide one workflow transition. Pure: the route applies the result and writes the audit event.
  * `changesVerdict`: a correction that rewrites the verdict is held to four eyes like a publication.

@@ -43,8 +43,10 @@ export const articleRevisions = sqliteTable(
     /** The canonical plain text that selectors index into (paragraphs joined by "\n\n"). */
     text: text().notNull(),
     contentHash: text().notNull(),
+    /** Hash of this revision's normalised body (as articles.bodyHash): an older copy imported again is recognised by it. */
+    bodyHash: text(),
     createdBy: integer().references(() => users.id),
     createdAt: text().notNull().default(now),
   },
-  (t) => [index("article_revisions_article_idx").on(t.articleId, t.number)],
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.number), index("article_revisions_body_hash_idx").on(t.bodyHash)],
 );

@@ -31,13 +31,27 @@ describe("npm run import", () => {
     expect(status).toBe(0);
     expect(out).toMatch(/\[5\/5\] 004_/);
     expect(out).toMatch(/duplicate\s+001_\S+ is the same article as \/articles\/surprising-campaign-strategies/);
-    expect(out).toMatch(/4 created, 1 duplicates, 0 failed/);
+    expect(out).toMatch(/4 created, 0 revised, 1 duplicates, 0 older copies, 0 failed/);
   });
 
   it("creates nothing on a second run", () => {
     const { status, out } = importCli(files);
     expect(status).toBe(0);
-    expect(out).toMatch(/0 created, 5 duplicates, 0 failed/);
+    expect(out).toMatch(/0 created, 0 revised, 5 duplicates, 0 older copies, 0 failed/);
+  });
+
+  it("reports a publisher's correction as a revision, and an older copy imported again as that revision, storing nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "factline-cli-copies-"));
+    const copy = (name: string, count: number) =>
+      writeFileSync(join(dir, name), `Ferry service resumes\n\nThe port said ${count} ferries will run this summer.\n\nSource: https://port.example/ferries-2024`);
+    copy("ferries-v1.txt", 6);
+    copy("ferries-v2.txt", 5);
+    const { out } = importCli([join(dir, "ferries-v1.txt"), join(dir, "ferries-v2.txt"), join(dir, "ferries-v1.txt")]);
+    expect(out).toMatch(/created\s+ferries-v1\.txt → \/articles\/ferry-service-resumes/);
+    expect(out).toMatch(/revised\s+ferries-v2\.txt → \/articles\/ferry-service-resumes, now at revision 2/);
+    expect(out).toMatch(/older copy ferries-v1\.txt is revision 1 of \/articles\/ferry-service-resumes, which is now at revision 2; nothing stored/);
+    expect(out).toMatch(/1 created, 1 revised, 0 duplicates, 1 older copies, 0 failed/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("fails clearly on an unsupported file, importing the rest", () => {

@@ -71,7 +71,11 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/claims", path: () => "/api/claims?state=in_review", expect: staff(200) },
   { method: "GET", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, expect: staff(200) },
   { method: "PATCH", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => ({ ...version1, ratingKey: "false" }), expect: { ...staff(200), checker2: 403 } },
-  { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, expect: { ...staff(204), checker2: 403 } },
+  { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => version1, expect: { ...staff(204), checker2: 403 } },
+  // Deleting takes the version the client saw, like every write; and only a draft.
+  { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => ({ version: 2 }), expect: { ...staff(409), checker2: 403 } },
+  { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, expect: staff(400) },
+  { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.inReviewId}`, body: () => ({ version: 2 }), expect: { ...staff(409), checker2: 403 } },
   { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.draftId}/transitions`, body: () => ({ ...version1, action: "submit" }), expect: { ...staff(200), checker2: 403 } },
   // Further transitions of the same route, one per kind of rule.
   { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.inReviewId}/transitions`, body: () => ({ version: 2, action: "approve" }), expect: editors(200) },

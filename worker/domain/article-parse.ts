@@ -73,27 +73,27 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Lines of an HTML page's readable text: scripts and styles dropped, block ends become line breaks. */
-function htmlToLines(html: string): { lines: string[]; title: string | null } {
-  const titleMatch = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html) ?? /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
+/** Lines of an HTML page's readable text: scripts and styles dropped, block ends become line breaks. `findTitle`: the h1 (or title) is the title, not text. */
+function htmlToLines(html: string, findTitle: boolean): { lines: string[]; title: string | null } {
+  const titleMatch = findTitle ? (/<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html) ?? /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)) : null;
   const strip = (s: string) => decodeEntities(s.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
   const body = (/<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html)
     .replace(/<(script|style|noscript|template|head|nav|footer)\b[\s\S]*?<\/\1>/gi, "")
-    .replace(/<h1\b[\s\S]*?<\/h1>/i, "")
+    .replace(/<h1\b[\s\S]*?<\/h1>/i, (h1) => (findTitle ? "" : h1))
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/(p|div|h[1-6]|li|blockquote|section|article|tr)>/gi, "\n");
   const lines = body.split("\n").map(strip).filter(Boolean);
   return { lines, title: titleMatch ? strip(titleMatch[1]) || null : null };
 }
 
-/** Markdown to plain lines: headings, emphasis and links keep only their text. */
-function markdownToLines(md: string): { lines: string[]; title: string | null } {
+/** Markdown to plain lines: headings, emphasis and links keep only their text. `findTitle`: a leading heading is the title, not text. */
+function markdownToLines(md: string, findTitle: boolean): { lines: string[]; title: string | null } {
   let title: string | null = null;
   const lines: string[] = [];
   for (const raw of md.split(/\r?\n/)) {
     let line = raw.trim();
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    if (heading && title === null && lines.length === 0) {
+    if (heading && findTitle && title === null && lines.length === 0) {
       title = heading[1].trim();
       continue;
     }
@@ -111,25 +111,38 @@ function markdownToLines(md: string): { lines: string[]; title: string | null } 
   return { lines, title };
 }
 
-/** Parse a raw article (plain text, Markdown or HTML): title, date, source, language and body paragraphs. */
-export function parseArticle(raw: string, format: (typeof articleFormats)[number] = "text"): ParsedArticle {
+/** Which metadata to look for in the text. A line is taken out of the body only when it is detected. */
+export interface Detect {
+  title: boolean;
+  date: boolean;
+  source: boolean;
+}
+
+const detectAll: Detect = { title: true, date: true, source: true };
+const detectNothing: Detect = { title: false, date: false, source: false };
+
+/**
+ * Parse a raw article (plain text, Markdown or HTML): title, date, source, language and body paragraphs.
+ * `detect` says what to look for; what the caller gave is not looked for, so its lines stay in the body.
+ */
+export function parseArticle(raw: string, format: (typeof articleFormats)[number] = "text", detect: Detect = detectAll): ParsedArticle {
   const cleaned = raw.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
   const extracted =
     format === "html"
-      ? htmlToLines(cleaned)
+      ? htmlToLines(cleaned, detect.title)
       : format === "markdown"
-        ? markdownToLines(cleaned)
+        ? markdownToLines(cleaned, detect.title)
         : { lines: cleaned.split("\n").map((l) => l.trim()).filter(Boolean), title: null };
   const lines = extracted.lines.map((l) => l.normalize("NFC"));
   let title = extracted.title;
   let publishedAt: string | null = null;
   let source: { publisher: string; sourceUrl: string | null } | null = null;
 
-  if (title === null && lines.length > 0 && looksLikeTitle(lines[0], lines.length - 1) && !parseDateLine(lines[0])) {
+  if (detect.title && title === null && lines.length > 0 && looksLikeTitle(lines[0], lines.length - 1) && !parseDateLine(lines[0])) {
     title = lines.shift()!;
   }
   // The date line sits near the top, before the first paragraph.
-  for (let i = 0; i < Math.min(3, lines.length); i++) {
+  for (let i = 0; i < (detect.date ? Math.min(3, lines.length) : 0); i++) {
     const date = parseDateLine(lines[i]);
     if (date) {
       publishedAt = date;
@@ -138,7 +151,7 @@ export function parseArticle(raw: string, format: (typeof articleFormats)[number
     }
   }
   // The source line closes the piece.
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 3); i--) {
+  for (let i = lines.length - 1; detect.source && i >= Math.max(0, lines.length - 3); i--) {
     const found = parseSourceLine(lines[i]);
     if (found) {
       source = found;
@@ -146,7 +159,7 @@ export function parseArticle(raw: string, format: (typeof articleFormats)[number
       break;
     }
   }
-  if (!source) {
+  if (!source && detect.source) {
     const inline = lines.slice(0, 3).join(" ").match(inlineSource);
     if (inline) source = sourceFromReference(inline[1]);
   }
@@ -159,6 +172,11 @@ export function parseArticle(raw: string, format: (typeof articleFormats)[number
     language,
     paragraphs: lines,
   };
+}
+
+/** The paragraphs of a new revision's text: stored as sent, with nothing detected or taken out. */
+export function revisionParagraphs(raw: string, format: (typeof articleFormats)[number] = "text"): string[] {
+  return parseArticle(raw, format, detectNothing).paragraphs;
 }
 
 /** A title for an article that has none: its first sentence, cut at a word boundary. */

@@ -14,9 +14,14 @@ import { auditInsert } from "./audit";
 import { reviseArticle, type ReanchoredClaim } from "./revisions";
 
 export type ArticleRow = typeof articles.$inferSelect;
+type RevisionRef = { id: number; number: number };
 export type ImportResult =
-  | { status: "created" | "duplicate"; article: ArticleRow }
-  | { status: "revised"; article: ArticleRow; revision: { id: number; number: number }; claims: ReanchoredClaim[] };
+  | { status: "created"; article: ArticleRow }
+  /** The body is the article's current text: nothing stored. */
+  | { status: "duplicate"; article: ArticleRow; revision: RevisionRef }
+  /** The body is an earlier revision's text (an older copy): nothing stored, the article stays as it is. */
+  | { status: "earlier_revision"; article: ArticleRow; revision: RevisionRef; currentRevision: RevisionRef }
+  | { status: "revised"; article: ArticleRow; revision: RevisionRef; claims: ReanchoredClaim[] };
 
 /** A bare site address ("inform.kz") names a publisher, not an article: many articles share it. */
 const isSiteRoot = (key: string) => !key.includes("/");
@@ -34,27 +39,52 @@ async function freeSlug(db: Db, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** What an import reports when its body is already stored: as the current text, or as an earlier revision's. */
+async function alreadyStored(db: Db, bodyHash: string): Promise<ImportResult | undefined> {
+  const isCurrent = sql<number>`${articleRevisions.id} = ${articles.currentRevisionId}`;
+  const found = await db
+    .select({
+      article: articles,
+      revision: { id: articleRevisions.id, number: articleRevisions.number },
+      currentNumber: sql<number>`(select r.number from ${articleRevisions} r where r.id = ${articles.currentRevisionId})`,
+    })
+    .from(articleRevisions)
+    .innerJoin(articles, eq(articles.id, articleRevisions.articleId))
+    .where(eq(articleRevisions.bodyHash, bodyHash))
+    .orderBy(desc(isCurrent), desc(articleRevisions.id))
+    .get();
+  if (!found) return undefined;
+  const { article, revision, currentNumber } = found;
+  if (revision.id === article.currentRevisionId) return { status: "duplicate", article, revision };
+  return { status: "earlier_revision", article, revision, currentRevision: { id: article.currentRevisionId!, number: currentNumber } };
+}
+
 /**
  * Import one article: the single code path of POST /api/articles, the upload form and the CLI.
- * A body that normalises to an existing article's is a duplicate and stores nothing.
+ * A body that normalises to an existing article's, or to any earlier revision of one, stores nothing.
+ * Title, date and source are detected in the text only where the caller did not give them.
  */
 export async function importArticle(
   db: Db,
   input: z.output<typeof articleImportInput>,
   actorId: number | null,
 ): Promise<ImportResult> {
-  const parsed = parseArticle(input.text, input.format);
+  const parsed = parseArticle(input.text, input.format, {
+    title: input.title === undefined,
+    date: input.publishedAt === undefined,
+    source: input.sourceUrl === undefined && input.publisher === undefined,
+  });
   if (parsed.paragraphs.length === 0) throw apiError(400, "empty_article", "The article has no body text after its title and date.");
   const bodyHash = await sha256Hex(duplicateKey(parsed.paragraphs));
-  const existing = await db.select().from(articles).where(eq(articles.bodyHash, bodyHash)).get();
-  if (existing) return { status: "duplicate", article: existing };
+  const stored = await alreadyStored(db, bodyHash);
+  if (stored) return stored;
   // The same source URL with a different body is the publisher's correction: a new revision, not a new article.
   const key = sourceKey(input.sourceUrl ?? parsed.sourceUrl ?? "");
   const previous = key ? await db.select().from(articles).where(eq(articles.sourceKey, key)).get() : undefined;
   if (previous && key && !isSiteRoot(key)) {
     const revised = await reviseArticle(db, previous.id, parsed.paragraphs, actorId, null);
     const article = await db.select().from(articles).where(eq(articles.id, previous.id)).get();
-    return { status: "revised", article: article!, revision: revised.revision, claims: revised.claims };
+    return { status: "revised", article: article!, revision: { id: revised.revision.id, number: revised.revision.number }, claims: revised.claims };
   }
 
   const title = input.title ?? parsed.title ?? fallbackTitle(parsed.paragraphs);
@@ -82,6 +112,7 @@ export async function importArticle(
         doc: paragraphsToDoc(parsed.paragraphs),
         text,
         contentHash: await sha256Hex(text),
+        bodyHash,
         createdBy: actorId,
       }),
       db
@@ -93,8 +124,8 @@ export async function importArticle(
     ]);
   } catch (err) {
     // Two imports of one body at once: the unique body hash lets exactly one through.
-    const winner = await db.select().from(articles).where(eq(articles.bodyHash, bodyHash)).get();
-    if (winner) return { status: "duplicate", article: winner };
+    const winner = await alreadyStored(db, bodyHash);
+    if (winner) return winner;
     throw err;
   }
   const article = await db.select().from(articles).where(eq(articles.slug, slug)).get();

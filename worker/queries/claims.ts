@@ -1,14 +1,16 @@
 import { and, asc, eq, inArray, or, sql, desc, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { anchorInput, claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
-import { articleRevisions, articles, claimants, claims, comments, sources, users, verdicts, writeGuards } from "../../schema/tables";
+import { articleRevisions, articles, auditEvents, claimants, claims, comments, sources, users, verdicts, writeGuards } from "../../schema/tables";
 import { publicClaimStates, type ClaimState } from "../../schema/enums";
+import { nowIso } from "../../schema/tables/columns";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { codePointLength, codePointSlice } from "../domain/codepoints";
 import { describeRange } from "../domain/selector";
 import { apiError } from "../http/errors";
 import { auditInsert, guardOneRow, isStaleWrite, versionGuard } from "./audit";
+import { chunkedInserts } from "./chunked-insert";
 
 export type ClaimRow = typeof claims.$inferSelect;
 type ClaimContent = Omit<z.output<typeof claimUpdateInput>, "version">;
@@ -87,7 +89,7 @@ async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent
   }
   if (content.sources !== undefined) {
     after.push(db.delete(sources).where(eq(sources.claimId, claimId as number)) as never);
-    if (content.sources.length) after.push(db.insert(sources).values(sourceRows(claimId, content.sources)) as never);
+    after.push(...(chunkedInserts(db, sources, sourceRows(claimId, content.sources)) as never[]));
   }
   return { before: statements, set, after };
 }
@@ -238,14 +240,37 @@ export async function anchorClaim(db: Db, claim: ClaimRow, input: z.output<typeo
   return getClaimDetail(db, claim.id);
 }
 
-/** Delete a draft and everything hanging off it, recording what it was in the audit log. */
-export async function deleteDraft(db: Db, claim: ClaimRow, actor: Actor) {
-  await versionedClaimBatch(db, claim, claim.version, [
+/**
+ * Delete a draft at the version the client saw, and everything hanging off it. Its audit event, written
+ * in the same batch, keeps what was deleted: content, sources, comments and verdict history.
+ */
+export async function deleteDraft(db: Db, claim: ClaimRow, version: number, actor: Actor) {
+  const rowsOf = (table: string, fields: string) => sql.raw(`(select json_group_array(json_object(${fields})) from ${table} where claim_id = claims.id)`);
+  const deleted = sql`json_object(
+    'state', claims.state, 'exact', claims.exact, 'claimantId', claims.claimant_id, 'ratingKey', claims.rating_key, 'explanation', json(claims.explanation),
+    'sources', ${rowsOf("sources", "'url', url, 'title', title, 'publisher', publisher, 'publishedAt', published_at, 'accessedAt', accessed_at, 'archivedUrl', archived_url, 'quote', quote")},
+    'comments', ${rowsOf("comments", "'authorId', author_id, 'parentId', parent_id, 'body', body, 'createdAt', created_at")},
+    'verdicts', ${rowsOf("verdicts", "'authorId', author_id, 'ratingKey', rating_key, 'explanation', json(explanation), 'createdAt', created_at")})`;
+  await versionedClaimBatch(db, claim, version, [
+    db.insert(auditEvents).select(
+      db
+        .select({
+          id: sql`null`.as("id"),
+          actorId: sql`${actor.id}`.as("actor_id"),
+          action: sql`'claim.delete'`.as("action"),
+          entityType: sql`'claim'`.as("entity_type"),
+          entityId: claims.id,
+          before: deleted.as("before"),
+          after: sql`null`.as("after"),
+          createdAt: sql`${nowIso}`.as("created_at"),
+        })
+        .from(claims)
+        .where(eq(claims.id, claim.id)),
+    ),
     db.delete(sources).where(eq(sources.claimId, claim.id)),
     db.delete(verdicts).where(eq(verdicts.claimId, claim.id)),
     db.delete(comments).where(eq(comments.claimId, claim.id)),
     db.delete(claims).where(eq(claims.id, claim.id)),
-    auditInsert(db, { actorId: actor.id, action: "claim.delete", entityType: "claim", entityId: claim.id, before: { ...pickContent(claim), exact: claim.exact, state: claim.state } }),
   ]);
 }
 

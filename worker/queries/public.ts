@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
 import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, auditEvents, claimants, claims, sources } from "../../schema/tables";
@@ -164,7 +164,7 @@ export async function publicClaimById(db: Db, id: number) {
     db
       .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after, createdAt: auditEvents.createdAt })
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id), inArray(auditEvents.action, [...publicActions])))
+      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id), inArray(auditEvents.action, [...publicActions]), gte(auditEvents.id, firstPublication(id))))
       .orderBy(asc(auditEvents.id)),
     labelOverrides(db),
   ]);
@@ -172,6 +172,10 @@ export async function publicClaimById(db: Db, id: number) {
   if (!row) return null;
   return { claim: toPublicClaim(row, sourceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry), scale: withLabelOverrides(overrides) };
 }
+
+/** The id of a claim's first publication event: its public log starts there, and nothing before it is public. */
+const firstPublication = (claimId: number) =>
+  sql`(select min(e.id) from ${auditEvents} e where e.entity_type = 'claim' and e.entity_id = ${claimId} and e.action = 'claim.publish')`;
 
 /** The audit actions the public may see, and only their public fields: never comments or people. */
 const publicActions = ["claim.publish", "claim.correct", "claim.retract", "claim.reanchor"] as const;

@@ -91,6 +91,7 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
       doc: paragraphsToDoc(paragraphs),
       text,
       contentHash: await sha256Hex(text),
+      bodyHash,
       createdBy: actorId,
     }),
     db

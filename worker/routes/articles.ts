@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { articleImportInput, articleListQuery, articleReviseInput, claimCreateInput, idParam } from "../../schema/inputs";
-import { parseArticle } from "../domain/article-parse";
+import { revisionParagraphs } from "../domain/article-parse";
 import { docToParagraphs } from "../domain/article-text";
 import { textDiff } from "../domain/text-diff";
 import type { AppEnv } from "../env";
@@ -19,7 +19,7 @@ export const articleRoutes = new Hono<AppEnv>()
   .get("/", validate("query", articleListQuery), async (c) => c.json(await listArticles(c.get("db"), c.req.valid("query"))))
   .post("/", validate("json", articleImportInput), async (c) => {
     const result = await importArticle(c.get("db"), c.req.valid("json"), c.get("user")!.id);
-    return c.json(result, result.status === "duplicate" ? 200 : 201);
+    return c.json(result, result.status === "created" || result.status === "revised" ? 201 : 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const { article, revision } = await getArticleWithRevision(c.get("db"), c.req.valid("param").id);
@@ -27,7 +27,8 @@ export const articleRoutes = new Hono<AppEnv>()
   })
   .put("/:id", validate("param", idParam), validate("json", articleReviseInput), async (c) => {
     const input = c.req.valid("json");
-    const paragraphs = input.doc ? docToParagraphs(input.doc) : parseArticle(input.text!, input.format).paragraphs;
+    // A revision's text is stored as sent: no title, date or source line is taken out of it.
+    const paragraphs = input.doc ? docToParagraphs(input.doc) : revisionParagraphs(input.text!, input.format);
     const result = await reviseArticle(c.get("db"), c.req.valid("param").id, paragraphs, c.get("user")!.id, input.version);
     return c.json(result, result.unchanged ? 200 : 201);
   })

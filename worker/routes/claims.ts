@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { claimStates, publicClaimStates } from "../../schema/enums";
-import { anchorInput, assignInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput } from "../../schema/inputs";
-import { availableActions, canEdit } from "../../schema/workflow";
+import { anchorInput, assignInput, claimDeleteInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput } from "../../schema/inputs";
+import { availableActions, canDelete, canEdit } from "../../schema/workflow";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
@@ -47,7 +47,8 @@ export const claimRoutes = new Hono<AppEnv>()
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const claim = await getClaimDetail(c.get("db"), c.req.valid("param").id);
-    return c.json({ claim, actions: availableActions(c.get("user")!, claim), editable: canEdit(c.get("user")!, claim) });
+    const actor = c.get("user")!;
+    return c.json({ claim, actions: availableActions(actor, claim), editable: canEdit(actor, claim), deletable: canDelete(actor, claim) });
   })
   .patch("/:id", validate("param", idParam), validate("json", claimUpdateInput), async (c) => {
     const db = c.get("db");
@@ -57,14 +58,13 @@ export const claimRoutes = new Hono<AppEnv>()
     if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
     return c.json({ claim: await updateClaim(db, claim, c.req.valid("json"), actor) });
   })
-  .delete("/:id", validate("param", idParam), async (c) => {
+  .delete("/:id", validate("param", idParam), validate("json", claimDeleteInput), async (c) => {
     const db = c.get("db");
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
-    const mayDelete = actor.role !== "checker" || claim.authorId === actor.id;
-    if (!mayDelete) throw apiError(403, "forbidden", "Checkers can delete only their own drafts.");
-    if (claim.state !== "draft") throw apiError(409, "not_a_draft", "Only drafts can be deleted; a claim that went to review stays on record.");
-    await deleteDraft(db, claim, actor);
+    const decision = canDelete(actor, claim);
+    if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_a_draft", decision.reason);
+    await deleteDraft(db, claim, c.req.valid("json").version, actor);
     return c.body(null, 204);
   })
   .post("/:id/transitions", validate("param", idParam), validate("json", transitionInput), async (c) => {

@@ -39,9 +39,18 @@ function importPanel(onImported: () => void) {
     try {
       const res = await unwrap(api.articles.$post({ json: body }));
       const open = h("a", { href: `#/articles/${res.article.id}`, class: "btn btn-small" }, t("open"));
-      const message = res.status === "created" ? t("imported", { title: res.article.title }) : t("duplicate", { title: res.article.title });
-      replace(result, h("p", { class: res.status === "created" ? "notice notice-ok" : "notice notice-warn", "data-status": res.status }, message, " ", open));
-      if (res.status === "created") {
+      const named = res.article.title;
+      const message =
+        res.status === "created"
+          ? t("imported", { title: named })
+          : res.status === "revised"
+            ? t("importedRevision", { title: named, number: res.revision.number })
+            : res.status === "earlier_revision"
+              ? t("earlierRevision", { title: named, number: res.revision.number, current: res.currentRevision.number })
+              : t("duplicate", { title: named });
+      const stored = res.status === "created" || res.status === "revised";
+      replace(result, h("p", { class: stored ? "notice notice-ok" : "notice notice-warn", "data-status": res.status }, message, " ", open));
+      if (stored) {
         text.value = "";
         title.value = "";
         onImported();

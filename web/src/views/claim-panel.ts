@@ -217,6 +217,28 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     );
   }
 
+  /** Delete a draft, at the version this panel last saved or loaded (409 if someone saved since). */
+  function deleteSection(deletable: ClaimDetailResponse["deletable"]) {
+    if (!deletable.ok) return null;
+    const error = h("p", { class: "form-error", role: "alert", hidden: true });
+    const button = h("button", { type: "button", class: "btn btn-small btn-danger", "data-action": "delete" }, t("deleteDraft"));
+    button.addEventListener("click", async () => {
+      if (!window.confirm(t("deleteDraftConfirm"))) return;
+      showError(error, null);
+      try {
+        if (autosave && (await autosave.flush()) !== "saved") throw new Error(status.textContent ?? t("unsaved"));
+        await unwrap(api.claims[":id"].$delete({ param: { id: String(claimId) }, json: { version } }));
+        closed = true;
+        teardown();
+        events.onChanged();
+        events.onClose();
+      } catch (err) {
+        showError(error, errorMessage(err));
+      }
+    });
+    return h("div", { class: "delete-draft" }, button, error);
+  }
+
   function assignSection(claim: ClaimDetail, people: UserItem[]) {
     if (!isEditor()) return null;
     const select = h(
@@ -289,7 +311,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     if (closed) return;
     teardown();
     detail = d;
-    const { claim, actions, editable } = d;
+    const { claim, actions, editable, deletable } = d;
     version = claim.version;
     base = draftFromClaim(claim);
     const me = currentUser();
@@ -327,6 +349,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       body,
       decisionSection(claim, actions),
       assignSection(claim, people),
+      deleteSection(deletable),
       renderDiscussion(claimId, people),
     );
     if (events.focusForm && form) {

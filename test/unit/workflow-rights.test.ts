@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { claimStates, type ClaimState } from "../../schema/enums";
+import { canDelete, type Actor, type ClaimFacts } from "../../schema/workflow";
+
+const author: Actor = { id: 1, role: "checker" };
+const otherChecker: Actor = { id: 2, role: "checker" };
+const editor: Actor = { id: 3, role: "editor" };
+const admin: Actor = { id: 4, role: "admin" };
+const claim = (state: ClaimState): ClaimFacts => ({ state, authorId: 1, lastEditedBy: 1, assigneeId: 2 });
+
+describe("workflow rights", () => {
+  describe("canDelete", () => {
+    it.each([author, editor, admin])("lets $role $id delete a draft", (actor) => {
+      expect(canDelete(actor, claim("draft"))).toEqual({ ok: true });
+    });
+
+    it("refuses another checker, even the assignee, and says why", () => {
+      expect(canDelete(otherChecker, claim("draft"))).toEqual({ ok: false, kind: "forbidden", reason: "Checkers can delete only their own drafts." });
+    });
+
+    it.each(claimStates.filter((s) => s !== "draft"))("refuses a claim that is %s as a conflict, whoever asks", (state) => {
+      for (const actor of [author, editor, admin]) expect(canDelete(actor, claim(state))).toMatchObject({ ok: false, kind: "conflict", reason: expect.stringMatching(/Only drafts/) });
+    });
+  });
+});
