@@ -40,8 +40,8 @@ describe("DELETE /api/claims/:id", () => {
   it("deletes a draft with its sources and verdicts, leaving an audit event", async () => {
     const article = await importArticle("Title\n\nThe mayor said 3 parks opened.", checker);
     const claim = await claimThrough(article, "3 parks opened", "draft", { checker, editor }, { ratingKey: "false", sources: [{ url: "https://a.example" }] });
-    expect((await call(`/api/claims/${claim.id}`, { method: "DELETE", as: checker2 })).status).toBe(403);
-    expect((await call(`/api/claims/${claim.id}`, { method: "DELETE", as: checker })).status).toBe(204);
+    expect((await call(`/api/claims/${claim.id}`, { method: "DELETE", as: checker2, body: { version: claim.version } })).status).toBe(403);
+    expect((await call(`/api/claims/${claim.id}`, { method: "DELETE", as: checker, body: { version: claim.version } })).status).toBe(204);
     const left = await env.DB.prepare("select (select count(*) from claims) c, (select count(*) from sources) s, (select count(*) from verdicts) v").first();
     expect(left).toEqual({ c: 0, s: 0, v: 0 });
     const audit = await env.DB.prepare("select action from audit_events where entity_type = 'claim' and entity_id = ? order by id desc").bind(claim.id).first();
@@ -51,7 +51,7 @@ describe("DELETE /api/claims/:id", () => {
   it("refuses to delete a claim that went to review", async () => {
     const article = await importArticle("Title\n\nThe mayor said 3 parks opened.", checker);
     const claim = await claimThrough(article, "3 parks opened", "in_review", { checker, editor });
-    const res = await call(`/api/claims/${claim.id}`, { method: "DELETE", as: editor });
+    const res = await call(`/api/claims/${claim.id}`, { method: "DELETE", as: editor, body: { version: claim.version } });
     expect(res.status).toBe(409);
     expect((await json(res)).error.code).toBe("not_a_draft");
   });
