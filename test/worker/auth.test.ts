@@ -56,22 +56,22 @@ describe("authentication", () => {
       expect((await json(wrong)).error).toEqual((await json(unknown)).error);
     });
 
-    it("locks an account after repeated failures, even for the right password, and survives a restart (D1)", async () => {
-      for (let i = 0; i < loginLimit.perAccount; i++) expect((await login("editor@factline.local", "wrong")).status).toBe(401);
+    it("locks an account on a client after repeated failures there, even for the right password, and survives a restart (D1)", async () => {
+      for (let i = 0; i < loginLimit.perAccountClient; i++) expect((await login("editor@factline.local", "wrong")).status).toBe(401);
       const locked = await login("editor@factline.local", password);
       expect(locked.status).toBe(429);
       expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-      const stored = await env.DB.prepare("select failures from login_attempts where key = 'account:editor@factline.local'").first<{ failures: number }>();
+      const stored = await env.DB.prepare("select failures from login_attempts where key = 'account-client:editor@factline.local|local'").first<{ failures: number }>();
       // Every attempt is counted before the password is checked, the refused one too.
-      expect(stored!.failures).toBe(loginLimit.perAccount + 1);
+      expect(stored!.failures).toBe(loginLimit.perAccountClient + 1);
       expect((await login("checker@factline.local", password)).status).toBe(200);
     });
 
     it("lets no more than the limit of parallel guesses through", async () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => login("editor@factline.local", "wrong")));
       const statuses = results.map((r) => r.status);
-      expect(statuses.filter((s) => s === 401)).toHaveLength(loginLimit.perAccount);
-      expect(statuses.filter((s) => s === 429)).toHaveLength(20 - loginLimit.perAccount);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(loginLimit.perAccountClient);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20 - loginLimit.perAccountClient);
     });
 
     it("does not count successful logins against a shared client address", async () => {

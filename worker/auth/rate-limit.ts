@@ -1,25 +1,49 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, lt, sql } from "drizzle-orm";
 import { loginAttempts } from "../../schema/tables";
 import type { Db } from "../db";
 
-/** Login attempts allowed per key in one window; past them the key is locked until the window ends. */
-export const loginLimit = { perAccount: 5, perClient: 20, windowMs: 15 * 60 * 1000 };
+/**
+ * Failed logins allowed in one window. An account is limited per client, never alone: a guesser can
+ * lock only their own client out, not the account's owner. Past `perAccount` failures from all
+ * clients together, a client that already failed on the account gets no further try in the window,
+ * which slows a guesser who rotates clients; a client that has not failed still gets in.
+ */
+export const loginLimit = { perAccountClient: 5, perClient: 20, perAccount: 20, windowMs: 15 * 60 * 1000 };
+
+/** Attempts counted in the current window, this one included. */
+export interface LoginCounts {
+  accountClient: number;
+  client: number;
+  account: number;
+}
+
+/** Is this attempt over a limit? Pure; see `loginLimit`. */
+export function loginRefused(counts: LoginCounts): boolean {
+  if (counts.accountClient > loginLimit.perAccountClient || counts.client > loginLimit.perClient) return true;
+  const clientFailedBefore = counts.accountClient > 1;
+  return counts.account > loginLimit.perAccount && clientFailedBefore;
+}
 
 const windowOf = (now: number) => Math.floor(now / loginLimit.windowMs) * loginLimit.windowMs;
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-const clientKey = (client: string) => `client:${client}`;
+const folded = (email: string) => email.trim().toLowerCase();
+const keys = (email: string, client: string) => ({
+  accountClient: `account-client:${folded(email)}|${client}`,
+  client: `client:${client}`,
+  account: `account:${folded(email)}`,
+});
 
 /**
- * Count a login attempt against the account and the client BEFORE the password is checked, in one
- * atomic batch: parallel guesses each take a number, so none slips past the limit. Returns the
- * seconds until the keys unlock when this attempt is over the limit, else 0.
+ * Count a login attempt against the account on this client, the client and the account BEFORE the
+ * password is checked, in one atomic batch: parallel guesses each take a number, so none slips past
+ * the limit. Returns the seconds until the window ends when this attempt is refused, else 0.
  */
 export async function countLoginAttempt(db: Db, email: string, client: string, now = Date.now()): Promise<number> {
   const windowStart = windowOf(now);
-  const bump = (key: string) =>
+  const key = keys(email, client);
+  const bump = (k: string) =>
     db
       .insert(loginAttempts)
-      .values({ key, windowStart, failures: 1 })
+      .values({ key: k, windowStart, failures: 1 })
       .onConflictDoUpdate({
         target: loginAttempts.key,
         set: {
@@ -28,9 +52,15 @@ export async function countLoginAttempt(db: Db, email: string, client: string, n
         },
       })
       .returning({ failures: loginAttempts.failures });
-  const [[account], [byClient]] = await db.batch([bump(accountKey(email)), bump(clientKey(client))]);
-  const over = account.failures > loginLimit.perAccount || byClient.failures > loginLimit.perClient;
-  return over ? Math.ceil((windowStart + loginLimit.windowMs - now) / 1000) : 0;
+  const [, [accountClient], [byClient], [account]] = await db.batch([
+    // Counters of windows past are forgotten, so the table holds only the current window's keys.
+    db.delete(loginAttempts).where(lt(loginAttempts.windowStart, windowStart)),
+    bump(key.accountClient),
+    bump(key.client),
+    bump(key.account),
+  ]);
+  const refused = loginRefused({ accountClient: accountClient.failures, client: byClient.failures, account: account.failures });
+  return refused ? Math.ceil((windowStart + loginLimit.windowMs - now) / 1000) : 0;
 }
 
 /** A successful login takes its own attempt back, so only failures count against the keys. */
@@ -38,5 +68,5 @@ export async function forgiveLoginAttempt(db: Db, email: string, client: string)
   await db
     .update(loginAttempts)
     .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
-    .where(inArray(loginAttempts.key, [accountKey(email), clientKey(client)]));
+    .where(inArray(loginAttempts.key, Object.values(keys(email, client))));
 }
