@@ -117,7 +117,7 @@ class CreateClaim implements Command {
 }
 
 class EditClaim extends OnClaim {
-  constructor(who: Person, index: number, readonly change: { ratingKey: string | null } | { sources: { url: string }[] }) {
+  constructor(who: Person, index: number, readonly change: { ratingKey: string | null } | { sources: readonly { url: string }[] }) {
     super(who, index);
   }
   async run(m: Model, r: Real) {

@@ -16,6 +16,7 @@ import { t, uiLanguage, type MessageKey } from "../lib/i18n";
 import { currentUser, staff } from "../session";
 import { claimBadge } from "./claim-table";
 import { renderDiscussion } from "./claim-discussion";
+import { claimantDescription } from "./claimant-description";
 import { createClaimForm, type ClaimForm } from "./claim-form";
 
 /** The open panel; close() saves what is unsaved first. */
@@ -354,6 +355,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       decisionSection(claim, actions),
       assignSection(claim, people),
       deleteSection(deletable),
+      claim.claimant ? claimantDescription(claim.claimant.id) : null,
       renderDiscussion(claimId, people),
     );
     if (events.focusForm && form) {
