@@ -33,6 +33,7 @@ export default defineConfig(async () => {
                   MODEL_SEED: process.env.MODEL_SEED ?? "",
                   MODEL_MAX_COMMANDS: process.env.MODEL_MAX_COMMANDS ?? "",
                   MODEL_FULL_CHECKS: process.env.MODEL_FULL_CHECKS ?? "",
+                  MODEL_PARALLEL: process.env.MODEL_PARALLEL ?? "",
                 },
               },
             }),

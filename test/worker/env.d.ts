@@ -10,6 +10,7 @@ declare global {
       MODEL_SEED: string;
       MODEL_MAX_COMMANDS: string;
       MODEL_FULL_CHECKS: string;
+      MODEL_PARALLEL: string;
     }
     interface GlobalProps {
       mainModule: typeof import("../../worker/index");

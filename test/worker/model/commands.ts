@@ -246,8 +246,9 @@ class Revise implements Command {
   }
   async run(m: Model, r: Real) {
     const allowed = mayRevise(this.who, m);
-    const text = variantText(m.seq, this.variant);
-    const res = await call(`/api/articles/${m.articleId}`, { method: "PUT", as: r.as[this.who], body: { version: m.articleVersion, text } });
+    // As a Tiptap document, as the workspace sends it: every paragraph is kept as typed.
+    const content = variantText(m.seq, this.variant).split("\n\n").map((text) => ({ type: "paragraph", content: [{ type: "text", text }] }));
+    const res = await call(`/api/articles/${m.articleId}`, { method: "PUT", as: r.as[this.who], body: { version: m.articleVersion, doc: { type: "doc", content } } });
     const got = await expectOutcome(this.toString(), res, allowed);
     if (allowed && !got.unchanged) {
       m.articleVersion++;

@@ -140,7 +140,7 @@ export const mayApproveDescription = (p: Person, c: ModelClaimant) => isEditor(p
 
 /** The article's paragraphs in each variant a revision may send: as imported, a paragraph added, a quote reworded, a paragraph dropped. */
 export function variantText(seq: number, variant: number): string {
-  const base = [`Report ${seq} was filed on Monday.`, "Alpha said 500 schools opened this year.", "Beta said 120 bridges were built.", "Gamma said 3,000 posts were added."];
+  const base = [`Report r${seq}x was filed on Monday.`, "Alpha said 500 schools opened this year.", "Beta said 120 bridges were built.", "Gamma said 3,000 posts were added."];
   const variants = [
     base,
     ["A correction was added at the top.", ...base],
