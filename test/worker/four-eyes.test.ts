@@ -189,7 +189,7 @@ describe("item 5: claimant descriptions", () => {
     const article = await importArticle(text, checker);
     const draft = await claimThrough(article, "500 new schools will open", "draft", { checker, editor }, { claimant: { name: "Left Behind", description: "Never reviewed" } });
     const claimantId = (await detail(draft.id)).claimant.id;
-    expect((await call(`/api/claims/${draft.id}`, { method: "DELETE", as: checker })).status).toBe(204);
+    expect((await call(`/api/claims/${draft.id}`, { method: "DELETE", as: checker, body: { version: draft.version } })).status).toBe(204);
     const res = await call(`/claimants/${claimantId}`);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain("Left Behind");

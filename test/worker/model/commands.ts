@@ -141,7 +141,7 @@ class DeleteClaim extends OnClaim {
   async run(m: Model, r: Real) {
     const c = this.claim(m);
     const allowed = mayDelete(this.who, c);
-    await expectOutcome(this.toString(), await call(`/api/claims/${c.id}`, { method: "DELETE", as: r.as[this.who] }), allowed);
+    await expectOutcome(this.toString(), await call(`/api/claims/${c.id}`, { method: "DELETE", as: r.as[this.who], body: { version: c.version } }), allowed);
     if (allowed) m.claims.splice(m.claims.indexOf(c), 1);
     await checkPublic(m);
   }
