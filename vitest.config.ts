@@ -23,7 +23,19 @@ export default defineConfig(async () => {
             cloudflareTest({
               main: "./worker/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEEDS: readSeeds(), ENVIRONMENT: "test" } },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  TEST_SEEDS: readSeeds(),
+                  ENVIRONMENT: "test",
+                  // The model-based test's number of sequences (npm run test:model -- --runs N) and, to replay one, its seed.
+                  MODEL_RUNS: process.env.MODEL_RUNS ?? "1000",
+                  MODEL_SEED: process.env.MODEL_SEED ?? "",
+                  MODEL_MAX_COMMANDS: process.env.MODEL_MAX_COMMANDS ?? "",
+                  MODEL_FULL_CHECKS: process.env.MODEL_FULL_CHECKS ?? "",
+                  MODEL_PARALLEL: process.env.MODEL_PARALLEL ?? "",
+                },
+              },
             }),
           ],
           test: {

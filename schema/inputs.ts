@@ -164,6 +164,12 @@ export const transitionInput = z
 /** POST /api/claims/:id/anchor: a person confirms or re-attaches a claim in the current revision. */
 export const anchorInput = z.object({ version: z.number().int().positive(), selector: selectorPair });
 
+/** A write that only needs the version the client saw (confirmations, approvals). */
+export const versionInput = z.object({ version: z.number().int().positive() });
+
+/** PATCH /api/claimants/:id: editors set the description; it becomes public once another editor approves it. */
+export const claimantUpdateInput = z.object({ version: z.number().int().positive(), description: z.string().trim().max(500).nullable() });
+
 export const assignInput = z.object({ version: z.number().int().positive(), assigneeId: id.nullable() });
 
 export const commentInput = z.object({ body: z.string().trim().min(1).max(5000), parentId: id.optional() });

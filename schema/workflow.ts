@@ -1,4 +1,4 @@
-import type { ClaimState, Role } from "./enums";
+import { publicClaimStates, type ClaimState, type Role } from "./enums";
 
 /** Who is acting. Anonymous visitors never reach a staff action. */
 export interface Actor {
@@ -10,38 +10,63 @@ export interface Actor {
 export interface ClaimFacts {
   state: ClaimState;
   authorId: number;
-  lastEditedBy: number;
   assigneeId: number | null;
+  /**
+   * Four eyes: everyone who changed the claim's content (quote and place, claimant, verdict,
+   * explanation, sources) since its last publication. None of them may approve or publish it.
+   */
+  shapedBy: readonly number[];
   /** Without a verdict there is nothing to approve or publish. */
   ratingKey?: string | null;
   /** A changed or orphaned anchor must be placed by a person before the claim goes further. */
   anchorStatus?: "anchored" | "moved" | "changed" | "orphaned";
+  /** A new place for a public claim, waiting for a second person. */
+  anchorProposal?: { proposedBy: number } | null;
+  /** A verdict-changing correction of a public claim, waiting for a second editor. */
+  pendingCorrection?: { proposedBy: number } | null;
 }
 
-export const workflowActions = ["submit", "request_changes", "approve", "publish", "correct", "retract"] as const;
+export const workflowActions = [
+  "submit",
+  "request_changes",
+  "approve",
+  "publish",
+  "correct",
+  "retract",
+  "approve_correction",
+  "reject_correction",
+] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
 /** Why an action is refused: `forbidden` is about who you are (403), `conflict` about the claim's state (409). */
 export type Refusal = { ok: false; kind: "forbidden" | "conflict"; reason: string };
 export type Decision = { ok: true } | Refusal;
-export type TransitionDecision = { ok: true; to: ClaimState } | Refusal;
+/** `held`: the change waits for a second person (a proposal); the public sees nothing of it yet. */
+export type TransitionDecision = { ok: true; to: ClaimState; held?: true } | Refusal;
+export type ReanchorDecision = { ok: true; proposal: boolean } | Refusal;
 
 interface Rule {
   from: readonly ClaimState[];
   to: ClaimState;
   /** Editors' actions; the rest are open to whoever may edit the claim. */
   editorial: boolean;
-  /** Four eyes: the author and the last editor may not take this action. */
+  /** Four eyes: nobody who shaped the claim since its last publication may take this action. */
   fourEyes: boolean;
 }
 
+const publicStates: readonly ClaimState[] = publicClaimStates;
+
 const rules: Record<WorkflowAction, Rule> = {
   submit: { from: ["draft", "changes_requested"], to: "in_review", editorial: false, fourEyes: false },
-  request_changes: { from: ["in_review"], to: "changes_requested", editorial: true, fourEyes: false },
+  // From approved too: the way back to review for an approved claim that a revision of the article changed.
+  request_changes: { from: ["in_review", "approved"], to: "changes_requested", editorial: true, fourEyes: false },
   approve: { from: ["in_review"], to: "approved", editorial: true, fourEyes: true },
   publish: { from: ["approved"], to: "published", editorial: true, fourEyes: true },
+  // A note-only correction and a retraction are one-person emergency actions (audited, shown publicly).
   correct: { from: ["published", "corrected"], to: "corrected", editorial: true, fourEyes: false },
   retract: { from: ["published", "corrected"], to: "retracted", editorial: true, fourEyes: false },
+  approve_correction: { from: ["published", "corrected"], to: "corrected", editorial: true, fourEyes: true },
+  reject_correction: { from: ["published", "corrected"], to: "corrected", editorial: true, fourEyes: false },
 };
 
 /** States in which a claim's content (claimant, verdict, sources) may still be edited. */
@@ -51,11 +76,16 @@ const isEditor = (actor: Actor) => actor.role === "editor" || actor.role === "ad
 const ok = { ok: true } as const;
 const forbidden = (reason: string): Refusal => ({ ok: false, kind: "forbidden", reason });
 const conflict = (reason: string): Refusal => ({ ok: false, kind: "conflict", reason });
+const spoken = (action: string) => action.replaceAll("_", " ");
+const lostAnchor = (claim: ClaimFacts) => claim.anchorStatus === "changed" || claim.anchorStatus === "orphaned";
+
+/** Is this claim visible to the public (published, corrected or retracted)? */
+export const isPublicClaim = (claim: Pick<ClaimFacts, "state">) => publicStates.includes(claim.state);
 
 /** May this actor change the claim's content? Checkers: their own, or assigned to them, until review; editors: until approval. */
 export function canEdit(actor: Actor, claim: ClaimFacts): Decision {
   if (!editableStates.includes(claim.state)) {
-    return conflict(`A claim that is ${claim.state} cannot be edited; published claims change through a correction.`);
+    return conflict(`A claim that is ${spoken(claim.state)} cannot be edited; published claims change through a correction.`);
   }
   if (isEditor(actor)) return ok;
   const mine = claim.authorId === actor.id || claim.assigneeId === actor.id;
@@ -72,32 +102,62 @@ export function canDelete(actor: Actor, claim: ClaimFacts): Decision {
 }
 
 /**
+ * May this actor place the claim on new text? Before publication it is an edit. A public claim that
+ * is still placed (anchored or moved) is never moved; a changed or orphaned one gets a proposal, which
+ * an editor makes and a second person confirms (canConfirmAnchor).
+ */
+export function canReanchor(actor: Actor, claim: ClaimFacts): ReanchorDecision {
+  if (!isPublicClaim(claim)) {
+    const edit = canEdit(actor, claim);
+    return edit.ok ? { ok: true, proposal: false } : edit;
+  }
+  if (!isEditor(actor)) return forbidden("Only editors can propose a new place for a public fact-check.");
+  if (!lostAnchor(claim)) return conflict("This fact-check is still placed in the article; a public claim is re-attached only when the article changed under it.");
+  if (claim.state === "retracted") return conflict("A retracted fact-check is not re-attached.");
+  return { ok: true, proposal: true };
+}
+
+/** May this actor confirm the proposed new place of a public claim? A second person, who neither proposed it nor shaped the claim. */
+export function canConfirmAnchor(actor: Actor, claim: ClaimFacts): Decision {
+  if (!isEditor(actor)) return forbidden("Only editors can confirm a new place for a public fact-check.");
+  if (!claim.anchorProposal) return conflict("There is no proposed place to confirm.");
+  if (claim.anchorProposal.proposedBy === actor.id) return forbidden("Four eyes: you proposed this place, so another editor must confirm it.");
+  if (claim.shapedBy.includes(actor.id)) return forbidden("Four eyes: you shaped this claim since its last publication, so another editor must confirm it.");
+  return ok;
+}
+
+/**
  * Decide one workflow transition. Pure: the route applies the result and writes the audit event.
- * `changesVerdict`: a correction that rewrites the verdict is held to four eyes like a publication.
+ * `changesVerdict`: a correction that rewrites the verdict is held for a second editor (approve_correction).
  */
 export function decideTransition(actor: Actor, claim: ClaimFacts, action: WorkflowAction, changesVerdict = false): TransitionDecision {
   const rule = rules[action];
-  const fourEyes = rule.fourEyes || (action === "correct" && changesVerdict);
-  if (rule.editorial && !isEditor(actor)) return forbidden(`Only editors can ${action.replace("_", " ")}.`);
+  if (rule.editorial && !isEditor(actor)) return forbidden(`Only editors can ${spoken(action)}.`);
   if (!rule.editorial) {
     const edit = canEdit(actor, claim);
     if (!edit.ok && edit.kind === "forbidden") return edit;
   }
-  if (!rule.from.includes(claim.state)) {
-    return conflict(`Cannot ${action.replace("_", " ")} a claim that is ${claim.state.replace("_", " ")}.`);
-  }
+  if (!rule.from.includes(claim.state)) return conflict(`Cannot ${spoken(action)} a claim that is ${spoken(claim.state)}.`);
   if ((action === "approve" || action === "publish") && claim.ratingKey === null) {
     return conflict(`Give the claim a verdict before you ${action} it.`);
   }
-  if ((action === "approve" || action === "publish") && (claim.anchorStatus === "changed" || claim.anchorStatus === "orphaned")) {
-    return conflict("The article changed under this claim: place it again before it goes further.");
+  if ((action === "approve" || action === "publish") && lostAnchor(claim)) {
+    return conflict("The article changed under this claim: send it back for changes and place it again before it goes further.");
   }
-  if (fourEyes) {
-    if (claim.authorId === actor.id) return forbidden(`Four eyes: you wrote this claim, so another editor must ${action} it.`);
-    if (claim.lastEditedBy === actor.id) {
-      return forbidden(`Four eyes: you edited this claim last, so another editor must ${action} it.`);
-    }
+  if ((action === "approve_correction" || action === "reject_correction") && !claim.pendingCorrection) {
+    return conflict("There is no correction waiting for review.");
   }
+  if (action === "approve_correction" && claim.pendingCorrection?.proposedBy === actor.id) {
+    return forbidden("Four eyes: you wrote this correction, so another editor must approve it.");
+  }
+  if (rule.fourEyes && claim.shapedBy.includes(actor.id)) {
+    return forbidden(`Four eyes: you shaped this claim since its last publication, so another editor must ${spoken(action)} it.`);
+  }
+  if (action === "correct" && changesVerdict) {
+    if (claim.pendingCorrection) return conflict("A correction of this verdict already waits for review; approve or reject it first.");
+    return { ok: true, to: claim.state, held: true };
+  }
+  if (action === "reject_correction") return { ok: true, to: claim.state };
   return { ok: true, to: rule.to };
 }
 
@@ -105,7 +165,8 @@ export function decideTransition(actor: Actor, claim: ClaimFacts, action: Workfl
 export function availableActions(actor: Actor, claim: ClaimFacts) {
   return workflowActions.map((action) => {
     const decision = decideTransition(actor, claim, action);
-    return { action, allowed: decision.ok, reason: decision.ok ? null : decision.reason };
+    const waits = action !== "approve_correction" && action !== "reject_correction" ? true : !!claim.pendingCorrection;
+    return { action, allowed: decision.ok, reason: decision.ok ? null : decision.reason, applies: rules[action].from.includes(claim.state) && waits };
   });
 }
 
@@ -124,5 +185,71 @@ export function decideSuggestionDismissal(actor: Actor | null, revision: { isCur
   const see = canSeeSuggestions(actor);
   if (!see.ok) return see;
   if (!revision.isCurrent) return conflict("The article has a newer revision; dismiss suggestions on the current text.");
+  return ok;
+}
+
+/** The facts about an article that decide who may replace its text. */
+export interface ArticleFacts {
+  /** Claims the public can see (published, corrected or retracted). */
+  publicClaims: number;
+}
+
+/** May this actor replace the article's text (a revision, or a re-import of the same source)? Only editors once the public sees claims on it. */
+export function canReviseArticle(actor: Actor, article: ArticleFacts): Decision {
+  if (article.publicClaims > 0 && !isEditor(actor)) {
+    return forbidden("This article has public fact-checks: only editors can replace its text.");
+  }
+  return ok;
+}
+
+/** The facts about a claimant's description that decide who may approve it. */
+export interface ClaimantFacts {
+  description: string | null;
+  /** Who wrote the description as it stands. */
+  descriptionBy: number | null;
+  /** The description the public sees; null until an editor approved one. */
+  publicDescription: string | null;
+}
+
+/** May this actor edit claimant descriptions? Editors only; a checker's description typed with a new name waits unpublished. */
+export function canEditClaimant(actor: Actor): Decision {
+  return isEditor(actor) ? ok : forbidden("Only editors can edit a claimant's description.");
+}
+
+/** May this actor make the claimant's description public? An editor other than the one who wrote it. */
+export function canApproveClaimantDescription(actor: Actor, claimant: ClaimantFacts): Decision {
+  if (!isEditor(actor)) return forbidden("Only editors can approve a claimant's description.");
+  if (claimant.description === claimant.publicDescription) return conflict("This description is already the public one.");
+  if (claimant.descriptionBy === actor.id) return forbidden("Four eyes: you wrote this description, so another editor must approve it.");
+  return ok;
+}
+
+/** Staff powers that depend only on the role. Ask `may`; never compare roles elsewhere. */
+const rolePowers = {
+  /** Assign a claim to a staff member. */
+  assign: ["editor", "admin"],
+  /** Review queues and editorial dashboards. */
+  review: ["editor", "admin"],
+  /** Invite users, change roles, disable accounts. */
+  manageUsers: ["admin"],
+  /** Reword the rating scale's labels. */
+  rewordScale: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type RolePower = keyof typeof rolePowers;
+
+/** May this actor use a role-only power? */
+export function may(actor: Actor | null | undefined, power: RolePower): Decision {
+  const allowed: readonly Role[] = rolePowers[power];
+  if (!actor) return forbidden("Log in to do this.");
+  return allowed.includes(actor.role) ? ok : forbidden(`This needs the ${allowed.join(" or ")} role.`);
+}
+
+/** May this admin change this user? Admins do not change their own role or disable themselves. */
+export function canChangeUser(actor: Actor, target: { id: number }, change: { role?: Role; disabled?: boolean }): Decision {
+  const power = may(actor, "manageUsers");
+  if (!power.ok) return power;
+  if (target.id === actor.id && (change.role !== undefined || change.disabled)) {
+    return conflict("Admins cannot change their own role or disable themselves.");
+  }
   return ok;
 }

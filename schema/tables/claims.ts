@@ -1,8 +1,28 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { anchorStatuses, claimantKinds, claimStates } from "../enums";
 import { articleRevisions, articles } from "./articles";
 import { nowIso as now } from "./columns";
 import { users } from "./users";
+
+/** A proposed place for a public claim: a selector into `revisionId`, and who proposed it. */
+export interface AnchorProposal {
+  revisionId: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  proposedBy: number;
+}
+
+/** A verdict-changing correction as written, before a second editor approves it. */
+export interface PendingCorrection {
+  ratingKey: string;
+  explanation: unknown;
+  reason: string | null;
+  proposedBy: number;
+}
 
 export const claimants = sqliteTable("claimants", {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -10,7 +30,13 @@ export const claimants = sqliteTable("claimants", {
   /** Case- and space-folded name, so autocomplete never creates "Baitak" twice. */
   nameKey: text().notNull().unique(),
   kind: text({ enum: claimantKinds }).notNull().default("person"),
+  /** Staff-only until an editor approves it (see publicDescription). */
   description: text(),
+  /** Who wrote `description` as it stands: they may not approve it themselves. */
+  descriptionBy: integer().references(() => users.id),
+  /** The description the public sees: a copy of `description` taken when an editor approved it. */
+  publicDescription: text(),
+  version: integer().notNull().default(1),
   createdAt: text().notNull().default(now),
 });
 
@@ -54,6 +80,12 @@ export const claims = sqliteTable(
       .notNull()
       .references(() => users.id),
     assigneeId: integer().references(() => users.id),
+    /** Four eyes: everyone who changed the claim's content since its last publication (user ids). */
+    shapedBy: text({ mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    /** A new place for a public claim, waiting for a second person to confirm it. */
+    anchorProposal: text({ mode: "json" }).$type<AnchorProposal | null>(),
+    /** A verdict-changing correction of a public claim, waiting for a second editor. */
+    pendingCorrection: text({ mode: "json" }).$type<PendingCorrection | null>(),
     /** Set when a correction or rewrite of the article touched a published claim. */
     needsReview: integer({ mode: "boolean" }).notNull().default(false),
     /** Public reason for a correction or retraction. */

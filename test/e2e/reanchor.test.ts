@@ -146,7 +146,7 @@ describe("re-anchoring in the workspace", () => {
     await checker.reload();
     const changed = card(checker, publishedId);
     await changed.locator('[data-action="confirm-suggestion"]').click();
-    await changed.locator(".form-error", { hasText: "Only editors can re-attach a published fact-check." }).waitFor();
+    await changed.locator(".form-error", { hasText: "Only editors can propose a new place for a public fact-check." }).waitFor();
   });
 
   it("a checker re-attaches their orphaned draft to a selection in the new text", async () => {
@@ -161,15 +161,28 @@ describe("re-anchoring in the workspace", () => {
     await expect(checker.locator(`.claim-hl[data-claim-id="${draftId}"]`).first().textContent()).resolves.toBe("A new depot opens in the Yesil district in June");
   });
 
-  it("the editor confirms the suggested place; the public page highlights the new text and says the article changed", async () => {
+  it("the editor proposes the suggested place; the public keeps the old state until a second editor confirms it", async () => {
     await editor.reload();
     await card(editor, publishedId).locator('[data-action="confirm-suggestion"]').click();
-    await editor.getByText(`Claim #${publishedId} is now placed in the current text.`).waitFor();
-    await expect(editor.locator(`.claim-hl[data-claim-id="${publishedId}"]`).first().textContent()).resolves.toContain("200 new electric buses");
+    await editor.getByText(`New place for claim #${publishedId} proposed; another editor confirms it before readers see it.`).waitFor();
+    const own = card(editor, publishedId).locator('[data-action="confirm-proposal"]');
+    await own.waitFor();
+    await expect(own.isDisabled()).resolves.toBe(true);
+    const slug = await editor.locator(".article-head a[href^='/articles/']").getAttribute("href");
+    const early = await browser.newPage();
+    await early.goto(`${baseUrl}${slug}`);
+    await expect(early.locator(`a[href="#claim-${publishedId}"] mark`).count()).resolves.toBe(0);
+    await early.close();
+
+    const editor2 = await loginAs(browser, baseUrl, "editor2@factline.local");
+    await editor2.goto(`${baseUrl}/app/#/articles/${articleId}`);
+    await card(editor2, publishedId).locator('[data-action="confirm-proposal"]').click();
+    await editor2.getByText(`Claim #${publishedId} is now placed in the current text.`).waitFor();
+    await expect(editor2.locator(`.claim-hl[data-claim-id="${publishedId}"]`).first().textContent()).resolves.toContain("200 new electric buses");
+    await editor2.context().close();
     const flagged = await apiCall(editor, "GET", `/api/claims?flagged=true&articleId=${articleId}`);
     expect(flagged.body.items.map((c: { id: number }) => c.id)).not.toContain(publishedId);
 
-    const slug = await editor.locator(".article-head a[href^='/articles/']").getAttribute("href");
     const visitor = await browser.newPage();
     await visitor.goto(`${baseUrl}${slug}`);
     await expect(visitor.locator(`a[href="#claim-${publishedId}"] mark`).first().textContent()).resolves.toContain("200 new electric buses");

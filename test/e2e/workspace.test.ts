@@ -169,14 +169,14 @@ describe("editing conflicts", () => {
     await expect(text.textContent()).resolves.toMatch(/Alpha: the checker found the fare table\.[\s\S]*Beta: the editor adds the 2023 tariff decision\./);
     expect(openClaimId(a)).toBe(claimId);
 
-    // four eyes: the editor edited it last, so once submitted their approval is disabled with the reason
+    // four eyes: the editor shaped it (set the verdict), so once submitted their approval is disabled with the reason
     await a.locator('[data-action="submit"]').click();
     await a.locator(".claim-panel .claim-head .badge", { hasText: "In review" }).waitFor();
     await b.reload();
     const approve = b.locator('[data-action="approve"]');
     await approve.waitFor();
     await expect(approve.isDisabled()).resolves.toBe(true);
-    await expect(b.locator('.action:has([data-action="approve"]) .reason').textContent()).resolves.toMatch(/^Four eyes: you edited this claim last/);
+    await expect(b.locator('.action:has([data-action="approve"]) .reason').textContent()).resolves.toMatch(/^Four eyes: you shaped this claim since its last publication/);
     await viewportShot(b, "workspace-four-eyes");
     for (const p of [a, b]) await p.context().close();
   });

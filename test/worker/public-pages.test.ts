@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { call, claimThrough, importArticle, json, signInStaff, type Staff } from "./support";
 
-let checker: Staff, editor: Staff;
+let checker: Staff, editor: Staff, editor2: Staff;
 
 const text = [
   "Minister promises 500 new schools",
@@ -13,7 +13,7 @@ const text = [
 const sourced = { claimant: { name: "The Minister", kind: "person" }, ratingKey: "mostly-false", sources: [{ url: "https://stat.example/schools", title: "School statistics <2024>" }] };
 
 beforeEach(async () => {
-  ({ checker, editor } = await signInStaff());
+  ({ checker, editor, editor2 } = await signInStaff());
 });
 
 const page = async (path: string, headers: Record<string, string> = {}) => {
@@ -198,7 +198,11 @@ describe("corrections", () => {
       body: { action: "correct", version: claim.version, reason: "The ministry's list shows 480 schools.", ratingKey: "false" },
     });
     expect(res.status).toBe(200);
-    expect((await json(res)).claim).toMatchObject({ state: "corrected", ratingKey: "false" });
+    const held = (await json(res)).claim;
+    expect(held).toMatchObject({ state: "published", ratingKey: "mostly-false" });
+    expect(await (await call(`/claims/${claim.id}`)).text()).not.toContain("480 schools");
+    const approved = await call(`/api/claims/${claim.id}/transitions`, { method: "POST", as: editor2, body: { action: "approve_correction", version: held.version } });
+    expect((await json(approved)).claim).toMatchObject({ state: "corrected", ratingKey: "false" });
     const html = await (await call(`/claims/${claim.id}`)).text();
     expect(html).toContain("Verdict changed from Mostly false to False");
     expect(html).toContain("The ministry's list shows 480 schools.");

@@ -32,14 +32,17 @@ describe("workflow guards", () => {
     expect((await json(res)).error.message).toMatch(/place it again/);
   });
 
-  it("holds a correction that changes the verdict to four eyes", async () => {
+  it("holds a correction that changes the verdict for a second editor", async () => {
     const article = await importArticle(text, editor);
     const own = await claimThrough(article, "500 new schools will open", "published", { checker: editor, editor: editor2 });
-    const alone = await transition(own.id, editor, { action: "correct", version: own.version, reason: "New data", ratingKey: "false" });
-    expect(alone.status).toBe(403);
-    const other = await transition(own.id, editor2, { action: "correct", version: own.version, reason: "New data", ratingKey: "false" });
-    expect(other.status).toBe(200);
-    expect((await json(other)).claim.lastEditedBy).toBe(editor2.id);
+    const proposed = await transition(own.id, editor, { action: "correct", version: own.version, reason: "New data", ratingKey: "false" });
+    expect(proposed.status).toBe(200);
+    const held = (await json(proposed)).claim;
+    expect(held).toMatchObject({ ratingKey: "half-true", pendingCorrection: { ratingKey: "false", proposedBy: editor.id } });
+    expect((await transition(own.id, editor, { action: "approve_correction", version: held.version })).status).toBe(403);
+    const approved = await transition(own.id, editor2, { action: "approve_correction", version: held.version });
+    expect(approved.status).toBe(200);
+    expect((await json(approved)).claim).toMatchObject({ ratingKey: "false", lastEditedBy: editor.id });
   });
 });
 

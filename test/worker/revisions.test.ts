@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { call, claimThrough, importArticle, json, selectorFor, signInStaff, type Staff } from "./support";
 
-let checker: Staff, editor: Staff;
+let checker: Staff, editor: Staff, editor2: Staff;
 
 const paragraphs = [
   "The minister said that 500 new schools will open by 2026.",
@@ -14,7 +14,7 @@ const revise = (articleId: number, text: string, version = 1, as = checker) => c
 const body = (ps: string[]) => ps.join("\n\n");
 
 beforeEach(async () => {
-  ({ checker, editor } = await signInStaff());
+  ({ checker, editor, editor2 } = await signInStaff());
 });
 
 describe("article revisions", () => {
@@ -41,7 +41,8 @@ describe("article revisions", () => {
     it("flags a published claim whose quote was corrected as changed, for the editors, and never places it", async () => {
       const article = await importArticle(original, checker);
       const claim = await claimThrough(article, "citing a transpofmer shortage", "published", { checker, editor });
-      const result = await json(await revise(article.id, body([paragraphs[0], paragraphs[1].replace("transpofmer", "transformer"), paragraphs[2]])));
+      // Only editors replace the text of an article with public claims.
+      const result = await json(await revise(article.id, body([paragraphs[0], paragraphs[1].replace("transpofmer", "transformer"), paragraphs[2]]), 1, editor));
       const anchor = result.claims[0].anchor;
       expect(anchor.status).toBe("changed");
       expect(anchor.selector.exact).toBe("citing a transformer shortage");
@@ -108,17 +109,22 @@ describe("article revisions", () => {
   });
 
   describe("POST /api/claims/:id/anchor", () => {
-    it("lets an editor confirm a changed published claim, which is highlighted again", async () => {
+    it("lets an editor propose a place for a changed published claim, and a second editor confirm it, which is highlighted again", async () => {
       const article = await importArticle(original, checker);
       const claim = await claimThrough(article, "citing a transpofmer shortage", "published", { checker, editor });
       const fixed = body([paragraphs[0], paragraphs[1].replace("transpofmer", "transformer"), paragraphs[2]]);
-      await revise(article.id, fixed);
+      await revise(article.id, fixed, 1, editor);
       const { claim: flagged } = await json(await call(`/api/claims/${claim.id}`, { as: editor }));
       const selector = selectorFor(fixed, "citing a transformer shortage");
       expect((await call(`/api/claims/${claim.id}/anchor`, { method: "POST", as: checker, body: { version: flagged.version, selector } })).status).toBe(403);
       const res = await call(`/api/claims/${claim.id}/anchor`, { method: "POST", as: editor, body: { version: flagged.version, selector } });
       expect(res.status).toBe(200);
-      expect((await json(res)).claim).toMatchObject({ anchorStatus: "anchored", anchorConfidence: 1, needsReview: false, exact: "citing a transformer shortage", anchorSuggestion: null });
+      const proposed = (await json(res)).claim;
+      expect(proposed).toMatchObject({ anchorStatus: "changed", needsReview: true, anchorProposal: { exact: "citing a transformer shortage", proposedBy: editor.id } });
+      expect(await (await call(`/articles/${article.slug}`)).text()).not.toContain("<mark>citing a transformer shortage</mark>");
+      const confirmed = await call(`/api/claims/${claim.id}/anchor/confirm`, { method: "POST", as: editor2, body: { version: proposed.version } });
+      expect(confirmed.status).toBe(200);
+      expect((await json(confirmed)).claim).toMatchObject({ anchorStatus: "anchored", anchorConfidence: 1, needsReview: false, exact: "citing a transformer shortage", anchorSuggestion: null, anchorProposal: null });
       expect(await (await call(`/articles/${article.slug}`)).text()).toContain("<mark>citing a transformer shortage</mark>");
     });
 

@@ -25,7 +25,7 @@ async function buildFixture(): Promise<Fixture> {
   await step(approvedId, "approve", 2, editor2);
   const token = await json(await call("/api/auth/tokens", { method: "POST", as: checker, body: { name: "matrix" } }));
   const published = await importArticle("Published article\n\nThe mayor said 12 bridges were repaired.", checker, "https://news.example/published");
-  const publishedClaim = await claimThrough(published, "12 bridges were repaired", "published", { checker, editor: people.editor }, { claimant: { name: "The Mayor" } });
+  const publishedClaim = await claimThrough(published, "12 bridges were repaired", "published", { checker, editor: people.editor }, { claimant: { name: "The Mayor", description: "Mayor of the city" } });
   const { claim } = await json(await call(`/api/claims/${publishedClaim.id}`, { as: checker }));
   return {
     articleId: article.id,
@@ -39,10 +39,11 @@ async function buildFixture(): Promise<Fixture> {
     publishedSlug: published.slug,
     publishedId: publishedClaim.id,
     publishedClaimantId: claim.claimant.id,
+    publishedArticleId: published.id,
   };
 }
 
-const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1 };
+const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1, publishedArticleId: 2 };
 
 describe("route × role matrix", () => {
   for (const row of routeMatrix) {

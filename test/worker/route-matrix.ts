@@ -18,7 +18,9 @@ export interface Fixture {
   /** A second article with one published claim by `checker`, approved and published by `editor`. */
   publishedSlug: string;
   publishedId: number;
+  /** Its description was typed by `checker` and waits for an editor. */
   publishedClaimantId: number;
+  publishedArticleId: number;
 }
 
 export interface RouteCell {
@@ -92,14 +94,24 @@ export const routeMatrix: RouteCell[] = [
   { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.inReviewId}/transitions`, body: () => ({ version: 2, action: "approve" }), expect: editors(200) },
   { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.inReviewId}/transitions`, body: () => ({ version: 2, action: "request_changes", comment: "Source?" }), expect: editors(200) },
   { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.approvedId}/transitions`, body: () => ({ version: 3, action: "publish" }), expect: editors(200) },
+  // The way back to review for an approved claim.
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.approvedId}/transitions`, body: () => ({ version: 3, action: "request_changes", comment: "The article changed." }), expect: editors(200) },
+  // A note-only correction is one editor's emergency action; a verdict-changing one is held (200, nothing public) for a second editor.
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.publishedId}/transitions`, body: () => ({ version: 4, action: "correct", reason: "Note" }), expect: editors(200) },
+  { method: "POST", route: "/api/claims/:id/transitions", path: (f) => `/api/claims/${f.publishedId}/transitions`, body: () => ({ version: 4, action: "approve_correction" }), expect: { ...editors(409), checker: 403, checker2: 403 } },
   { method: "POST", route: "/api/claims/:id/assign", path: (f) => `/api/claims/${f.draftId}/assign`, body: (f) => ({ ...version1, assigneeId: f.checker2UserId }), expect: editors(200) },
   { method: "GET", route: "/api/claims/:id/comments", path: (f) => `/api/claims/${f.draftId}/comments`, expect: staff(200) },
   { method: "POST", route: "/api/claims/:id/comments", path: (f) => `/api/claims/${f.draftId}/comments`, body: () => ({ body: "Which report is this?" }), expect: staff(201) },
   { method: "GET", route: "/api/claims/:id/history", path: (f) => `/api/claims/${f.draftId}/history`, expect: staff(200) },
   { method: "GET", route: "/api/claims/:id/anchor-history", path: (f) => `/api/claims/${f.draftId}/anchor-history`, expect: staff(200) },
   { method: "GET", route: "/api/claimants", path: () => "/api/claimants?q=min", expect: staff(200) },
+  { method: "GET", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, expect: staff(200) },
+  { method: "PATCH", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, body: () => ({ ...version1, description: "Mayor since 2020" }), expect: editors(200) },
+  { method: "POST", route: "/api/claimants/:id/approve-description", path: (f) => `/api/claimants/${f.publishedClaimantId}/approve-description`, body: () => version1, expect: editors(200) },
   { method: "GET", route: "/app/", path: () => "/app/", expect: anyone(200) },
   { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, body: () => ({ version: 1, text: "The minister said 41 schools opened." }), expect: staff(201) },
+  // Once the public sees claims on an article, only editors replace its text.
+  { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.publishedArticleId}`, body: () => ({ version: 1, text: "The mayor said 12 bridges were repaired. A new line." }), expect: editors(201) },
   { method: "GET", route: "/api/articles/:id/revisions", path: (f) => `/api/articles/${f.articleId}/revisions`, expect: staff(200) },
   { method: "GET", route: "/api/articles/:id/revisions/:number", path: (f) => `/api/articles/${f.articleId}/revisions/1`, expect: staff(200) },
   { method: "GET", route: "/api/articles/:id/revisions/:number/diff", path: (f) => `/api/articles/${f.articleId}/revisions/1/diff?against=1`, expect: staff(200) },
@@ -125,6 +137,16 @@ export const routeMatrix: RouteCell[] = [
     body: () => ({ version: 3, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
     expect: { public: 401, checker: 409, checker2: 409, editor: 409, editor2: 409, admin: 409 },
   },
+  // A public claim that is still placed is never moved; checkers may not even propose.
+  {
+    method: "POST",
+    route: "/api/claims/:id/anchor",
+    path: (f) => `/api/claims/${f.publishedId}/anchor`,
+    body: () => ({ version: 4, selector: [{ type: "TextQuoteSelector", exact: "mayor" }, { type: "TextPositionSelector", start: 4, end: 9 }] }),
+    expect: { ...editors(409), checker: 403, checker2: 403 },
+  },
+  // Nothing proposed: nothing to confirm (a proposal's confirmation by a second person is in four-eyes.test.ts).
+  { method: "POST", route: "/api/claims/:id/anchor/confirm", path: (f) => `/api/claims/${f.publishedId}/anchor/confirm`, body: () => ({ version: 4 }), expect: { ...editors(409), checker: 403, checker2: 403 } },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
   { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },

@@ -1,5 +1,6 @@
 /** The workspace shell: header, language switch, session and hash routing. */
 import { uiLanguages, type UiLanguage } from "../../schema/enums";
+import { may } from "../../schema/workflow";
 import { api, unwrap } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import { languageNames, setUiLanguage, t, uiLanguage } from "./lib/i18n";
@@ -52,7 +53,7 @@ function header(route: Route) {
           link("#/queue", t("navQueue"), route.name === "queue"),
           link("#/flagged", t("navFlagged"), route.name === "flagged"),
           // Only admins get the entry; the route and the API refuse everyone else as well.
-          user.role === "admin" ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
+          may(user, "manageUsers").ok ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
         )
       : null,
     h(

@@ -29,6 +29,3 @@ export function staff(): Promise<UserItem[]> {
   users ??= unwrap(api.users.$get()).then((r) => r.items).catch(() => []);
   return users;
 }
-
-/** Is the signed-in user an editor or admin? */
-export const isEditor = () => me?.role === "editor" || me?.role === "admin";

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Refusal } from "../../schema/workflow";
 
 /** The one error shape of the API: `{ error: { code, message, details? } }`. */
 export interface ApiErrorBody {
@@ -56,4 +57,14 @@ export function onError(err: Error, c: Context) {
 /** app.notFound */
 export function notFound(c: Context) {
   return c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}.` } } satisfies ApiErrorBody, 404);
+}
+
+/**
+ * The one place a refusal of schema/workflow.ts becomes HTTP: `forbidden` is 403, `conflict` 409
+ * with `conflictCode`. Throws when the decision refuses; returns it narrowed when it allows.
+ */
+export function enforce<D extends { ok: boolean }>(decision: D, conflictCode = "conflict"): Extract<D, { ok: true }> {
+  if (decision.ok) return decision as Extract<D, { ok: true }>;
+  const refusal = decision as unknown as Refusal;
+  throw apiError(refusal.kind === "forbidden" ? 403 : 409, refusal.kind === "forbidden" ? "forbidden" : conflictCode, refusal.reason);
 }

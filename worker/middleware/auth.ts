@@ -1,9 +1,9 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { Role } from "../../schema/enums";
+import { may, type RolePower } from "../../schema/workflow";
 import { sessionCookie, userForApiToken, userForSession } from "../auth/sessions";
 import type { AppEnv } from "../env";
-import { apiError } from "../http/errors";
+import { apiError, enforce } from "../http/errors";
 
 /** Who is asking: a bearer token wins over the cookie; neither means the public. */
 export const authenticate = createMiddleware<AppEnv>(async function authenticate(c, next) {
@@ -38,15 +38,18 @@ export const sameOriginWrites = createMiddleware<AppEnv>(async function sameOrig
   await next();
 });
 
-/** Only these roles may pass: 401 for the public, 403 for the wrong role. */
-export function requireRole(...allowed: Role[]) {
-  return createMiddleware<AppEnv>(async function requireRole(c, next) {
+/** Any signed-in staff member: 401 for the public. */
+export const requireStaff = createMiddleware<AppEnv>(async function requireStaff(c, next) {
+  if (!c.get("user")) throw apiError(401, "unauthenticated", "Log in to do this.");
+  await next();
+});
+
+/** Only staff with this power (schema/workflow.ts decides): 401 for the public, 403 for the others. */
+export function requirePower(power: RolePower) {
+  return createMiddleware<AppEnv>(async function requirePower(c, next) {
     const user = c.get("user");
     if (!user) throw apiError(401, "unauthenticated", "Log in to do this.");
-    if (!allowed.includes(user.role)) throw apiError(403, "forbidden", `This needs the ${allowed.join(" or ")} role.`);
+    enforce(may(user, power));
     await next();
   });
 }
-
-/** Any signed-in staff member. */
-export const requireStaff = requireRole("checker", "editor", "admin");

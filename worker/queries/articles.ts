@@ -9,6 +9,7 @@ import { slugify } from "../domain/slug";
 import { sourceKey } from "../domain/source-key";
 import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
+import type { Actor } from "../../schema/workflow";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
 import { reviseArticle, type ReanchoredClaim } from "./revisions";
@@ -67,8 +68,9 @@ async function alreadyStored(db: Db, bodyHash: string): Promise<ImportResult | u
 export async function importArticle(
   db: Db,
   input: z.output<typeof articleImportInput>,
-  actorId: number | null,
+  actor: Actor | null,
 ): Promise<ImportResult> {
+  const actorId = actor?.id ?? null;
   const parsed = parseArticle(input.text, input.format, {
     title: input.title === undefined,
     date: input.publishedAt === undefined,
@@ -82,7 +84,7 @@ export async function importArticle(
   const key = sourceKey(input.sourceUrl ?? parsed.sourceUrl ?? "");
   const previous = key ? await db.select().from(articles).where(eq(articles.sourceKey, key)).get() : undefined;
   if (previous && key && !isSiteRoot(key)) {
-    const revised = await reviseArticle(db, previous.id, parsed.paragraphs, actorId, null);
+    const revised = await reviseArticle(db, previous.id, parsed.paragraphs, actor, null);
     const article = await db.select().from(articles).where(eq(articles.id, previous.id)).get();
     return { status: "revised", article: article!, revision: { id: revised.revision.id, number: revised.revision.number }, claims: revised.claims };
   }

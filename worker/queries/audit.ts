@@ -1,6 +1,6 @@
 import { asc, eq, and, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteTable } from "drizzle-orm/sqlite-core";
-import { articles, auditEvents, claims, users, writeGuards } from "../../schema/tables";
+import { articles, auditEvents, claimants, claims, users, writeGuards } from "../../schema/tables";
 import type { Db } from "../db";
 
 export interface AuditEntry {
@@ -46,7 +46,7 @@ export function guardOneRow(db: Db, table: AnySQLiteTable, where: SQL | undefine
 }
 
 /** The opening and closing statements of a compare-and-swap batch on row `id` at `version`. */
-export function versionGuard(db: Db, table: typeof claims | typeof articles | typeof users, id: number, version: number) {
+export function versionGuard(db: Db, table: typeof claims | typeof articles | typeof users | typeof claimants, id: number, version: number) {
   return { open: guardOneRow(db, table, and(eq(table.id, id), eq(table.version, version))), close: db.delete(writeGuards) };
 }
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, or, sql, desc, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { anchorInput, claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
+import type { claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
 import { articleRevisions, articles, auditEvents, claimants, claims, comments, sources, users, verdicts, writeGuards } from "../../schema/tables";
-import { publicClaimStates, type ClaimState } from "../../schema/enums";
+import type { ClaimState } from "../../schema/enums";
 import { nowIso } from "../../schema/tables/columns";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
@@ -46,7 +46,7 @@ export async function getClaimDetail(db: Db, id: number) {
 const nameKey = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 
 /** Statements that make sure a claimant exists, and the SQL that yields its id inside the same batch. */
-async function resolveClaimant(db: Db, ref: z.output<typeof claimantRef>): Promise<{ statements: never[]; id: SQL | number }> {
+async function resolveClaimant(db: Db, ref: z.output<typeof claimantRef>, actor: Actor): Promise<{ statements: never[]; id: SQL | number }> {
   if ("id" in ref) {
     const found = await db.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).get();
     if (!found) throw apiError(400, "unknown_claimant", `Claimant ${ref.id} does not exist.`);
@@ -55,7 +55,7 @@ async function resolveClaimant(db: Db, ref: z.output<typeof claimantRef>): Promi
   const key = nameKey(ref.name);
   const insert = db
     .insert(claimants)
-    .values({ name: ref.name.trim(), nameKey: key, kind: ref.kind ?? "person", description: ref.description ?? null })
+    .values({ name: ref.name.trim(), nameKey: key, kind: ref.kind ?? "person", description: ref.description ?? null, descriptionBy: ref.description ? actor.id : null })
     .onConflictDoNothing({ target: claimants.nameKey });
   return { statements: [insert as never], id: sql`(select id from ${claimants} where ${claimants.nameKey} = ${key})` };
 }
@@ -71,7 +71,7 @@ async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent
   if (content.claimant !== undefined) {
     if (content.claimant === null) set.claimantId = null;
     else {
-      const resolved = await resolveClaimant(db, content.claimant);
+      const resolved = await resolveClaimant(db, content.claimant, actor);
       statements.push(...resolved.statements);
       set.claimantId = resolved.id as number;
     }
@@ -95,7 +95,7 @@ async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent
 }
 
 /** The current revision's id and text, checking that `selector` quotes it exactly (400 otherwise). */
-async function checkedSelector(db: Db, articleId: number, selector: z.output<typeof claimCreateInput>["selector"], revisionId?: number) {
+export async function checkedSelector(db: Db, articleId: number, selector: z.output<typeof claimCreateInput>["selector"], revisionId?: number) {
   const row = await db
     .select({ revisionId: articleRevisions.id, text: articleRevisions.text })
     .from(articles)
@@ -121,7 +121,7 @@ async function checkedSelector(db: Db, articleId: number, selector: z.output<typ
 }
 
 /** A guard statement (see writeGuards) that fails the batch if the article's current revision is no longer `revisionId`. */
-function currentRevisionGuard(db: Db, articleId: number, revisionId: number) {
+export function currentRevisionGuard(db: Db, articleId: number, revisionId: number) {
   return guardOneRow(db, articles, and(eq(articles.id, articleId), eq(articles.currentRevisionId, revisionId)));
 }
 
@@ -131,7 +131,7 @@ export async function createClaim(db: Db, articleId: number, input: z.output<typ
   // A batch is one transaction on D1's single writer, so right after the insert the newest id is ours.
   const claimId = sql`(select max(id) from ${claims})`;
   const content = await contentWrite(db, claimId, input, actor);
-  const values = { articleId, revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id };
+  const values = { articleId, revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id, shapedBy: [actor.id] };
   const revisionGuard = currentRevisionGuard(db, articleId, revisionId);
   const results = await db.batch([
     revisionGuard,
@@ -176,13 +176,16 @@ export async function updateClaim(db: Db, claim: ClaimRow, input: z.output<typeo
     ...write.before,
     db
       .update(claims)
-      .set({ ...write.set, lastEditedBy: actor.id, updatedAt: now, version: sql`${claims.version} + 1` })
+      .set({ ...write.set, lastEditedBy: actor.id, shapedBy: Object.values(content).some((v) => v !== undefined) ? withShaper(claim, actor) : claim.shapedBy, updatedAt: now, version: sql`${claims.version} + 1` })
       .where(eq(claims.id, claim.id)),
     ...write.after,
     auditInsert(db, { actorId: actor.id, action: "claim.update", entityType: "claim", entityId: claim.id, before: pickContent(claim), after: content }),
   ]);
   return getClaimDetail(db, claim.id);
 }
+
+/** The claim's shapers plus `actor`: whoever saves content (claimant, verdict, explanation, sources, quote) shaped it. */
+export const withShaper = (claim: Pick<ClaimRow, "shapedBy">, actor: Actor) => (claim.shapedBy.includes(actor.id) ? claim.shapedBy : [...claim.shapedBy, actor.id]);
 
 const pickContent = (c: ClaimRow) => ({ claimantId: c.claimantId, ratingKey: c.ratingKey, explanation: c.explanation });
 
@@ -210,34 +213,6 @@ export function listArticleClaims(db: Db, articleId: number) {
     .leftJoin(claimants, eq(claimants.id, claims.claimantId))
     .where(eq(claims.articleId, articleId))
     .orderBy(asc(claims.start));
-}
-
-/**
- * A person places a changed or orphaned claim: confirms the suggestion, or selects new text. The claim
- * moves to the current revision, anchored with full confidence, and its re-review flag clears.
- */
-export async function anchorClaim(db: Db, claim: ClaimRow, input: z.output<typeof anchorInput>, actor: Actor) {
-  const { revisionId, selector } = await checkedSelector(db, claim.articleId, input.selector);
-  const statements: unknown[] = [
-    currentRevisionGuard(db, claim.articleId, revisionId),
-    db
-      .update(claims)
-      .set({ revisionId, ...selector, anchorStatus: "anchored", anchorConfidence: 1, anchorSuggestion: null, needsReview: false, lastEditedBy: actor.id, updatedAt: new Date().toISOString(), version: sql`${claims.version} + 1` })
-      .where(eq(claims.id, claim.id)),
-    auditInsert(db, {
-      actorId: actor.id,
-      action: "claim.reanchor",
-      entityType: "claim",
-      entityId: claim.id,
-      before: { status: claim.anchorStatus, exact: claim.exact, start: claim.start, end: claim.end },
-      after: { status: "anchored", confirmedBy: "person", exact: selector.exact, start: selector.start, end: selector.end },
-    }),
-  ];
-  if ((publicClaimStates as readonly string[]).includes(claim.state)) {
-    statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
-  }
-  await versionedClaimBatch(db, claim, input.version, statements);
-  return getClaimDetail(db, claim.id);
 }
 
 /**

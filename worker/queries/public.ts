@@ -204,7 +204,7 @@ function toPublicLogEntry(e: { action: string; before: unknown; after: unknown; 
 /** A claimant's public track record in one round trip. */
 export async function publicClaimant(db: Db, id: number) {
   const [who, claimRows, sourceRows, overrides] = await db.batch([
-    db.select({ id: claimants.id, name: claimants.name, kind: claimants.kind, description: claimants.description }).from(claimants).where(eq(claimants.id, id)),
+    db.select({ id: claimants.id, name: claimants.name, kind: claimants.kind, description: claimants.publicDescription }).from(claimants).where(eq(claimants.id, id)),
     db
       .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
       .from(claims)

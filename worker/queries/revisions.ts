@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { publicClaimStates, type ClaimState } from "../../schema/enums";
+import { canReviseArticle, isPublicClaim, type Actor } from "../../schema/workflow";
 import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, claims } from "../../schema/tables";
 import { sha256Hex } from "../auth/crypto";
@@ -7,11 +7,10 @@ import type { Db } from "../db";
 import type { ReanchorResult } from "../domain/anchoring";
 import { follow, prepareStep, trackedFrom } from "../domain/anchoring/follow";
 import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
-import { apiError } from "../http/errors";
+import { apiError, enforce } from "../http/errors";
 import { auditInsert, isStaleWrite, versionGuard } from "./audit";
 import { batchStatements } from "./raw-batch";
 
-const isPublicState = (state: ClaimState) => (publicClaimStates as readonly string[]).includes(state);
 
 export interface ReanchoredClaim {
   id: number;
@@ -26,7 +25,8 @@ export interface ReanchoredClaim {
  * and, if the public can see them, go back to the editors. Each claim's step is recorded for its history.
  * `expectedVersion` null skips the version check (a re-import of the same source).
  */
-export async function reviseArticle(db: Db, articleId: number, paragraphs: string[], actorId: number | null, expectedVersion: number | null) {
+export async function reviseArticle(db: Db, articleId: number, paragraphs: string[], actor: Actor | null, expectedVersion: number | null) {
+  const actorId = actor?.id ?? null;
   const [current, claimRows] = await Promise.all([
     db
       .select({ article: articles, revision: articleRevisions })
@@ -42,6 +42,8 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
   if (version !== article.version) {
     throw apiError(409, "stale_version", "The article changed since you loaded it.", { currentVersion: article.version });
   }
+  // A local import script (no actor) runs with the database's own rights; people ask the rules.
+  if (actor) enforce(canReviseArticle(actor, { publicClaims: claimRows.filter(isPublicClaim).length }));
   if (paragraphs.length === 0) throw apiError(400, "empty_article", "The new revision has no text.");
   const text = paragraphsToText(paragraphs);
   if (text === revision.text) {
@@ -70,7 +72,7 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
       confidence: r.confidence,
       selector: placed ? r.selector : null,
       suggestion: r.status === "changed" ? r.selector : null,
-      needsReview: !placed && isPublicState(claim.state),
+      needsReview: !placed && isPublicClaim(claim),
       before: { status: claim.anchorStatus, start: claim.start, end: claim.end, exact: claim.exact },
     };
   });
@@ -120,6 +122,8 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
         anchor_suggestion = json_extract(u.value, '$.suggestion'),
         -- The selector the claim was made with, kept the first time re-anchoring touches it.
         anchor_original = coalesce(claims.anchor_original, json_object('exact', claims.exact, 'prefix', claims.prefix, 'suffix', claims.suffix, 'start', claims.start, 'end', claims."end", 'revisionId', claims.revision_id)),
+        -- A proposed place quotes the old text: it lapses with the revision.
+        anchor_proposal = null,
         needs_review = claims.needs_review or json_extract(u.value, '$.needsReview'),
         -- A claim whose place or status changed is a new version: an editor holding the old one must reload.
         version = claims.version + (case when json_extract(u.value, '$.status') = 'anchored' and json_extract(u.value, '$.before.status') = 'anchored' then 0 else 1 end)

@@ -4,48 +4,64 @@ import type { assignInput, transitionInput } from "../../schema/inputs";
 import { articles, claims, comments, users, verdicts } from "../../schema/tables";
 import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
-import { apiError } from "../http/errors";
+import { apiError, enforce } from "../http/errors";
 import { auditInsert } from "./audit";
-import { getClaimDetail, versionedClaimBatch, type ClaimRow } from "./claims";
+import { getClaimDetail, versionedClaimBatch, withShaper, type ClaimRow } from "./claims";
 
-/** Apply a workflow action: the pure decision, then the state change, its comment and its audit event in one batch. */
+/**
+ * Apply a workflow action: the pure decision, then the state change, its comment and its audit event in
+ * one batch. A verdict-changing correction is only proposed here; approve_correction makes it public.
+ */
 export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<typeof transitionInput>, actor: Actor) {
   const changesVerdict = input.action === "correct" && (input.ratingKey !== undefined || input.explanation !== undefined);
-  const decision = decideTransition(actor, claim, input.action, changesVerdict);
-  if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "invalid_transition", decision.reason);
+  const decision = enforce(decideTransition(actor, claim, input.action, changesVerdict), "invalid_transition");
   const now = new Date().toISOString();
   const set: Partial<typeof claims.$inferInsert> = { state: decision.to, updatedAt: now };
-  if (input.action === "publish") {
+  const pending = claim.pendingCorrection;
+  let action: string = input.action;
+  let verdictChange: { ratingKey: string; explanation: unknown; authorId: number } | null = null;
+  if (decision.held) {
+    // Written, not shown: the old verdict stays public until a second editor approves this one.
+    action = "correct_propose";
+    set.pendingCorrection = { ratingKey: input.ratingKey ?? claim.ratingKey ?? "unverifiable", explanation: input.explanation ?? claim.explanation ?? null, reason: input.reason ?? null, proposedBy: actor.id };
+    set.shapedBy = withShaper(claim, actor);
+  } else if (input.action === "approve_correction" && pending) {
+    action = "correct";
+    verdictChange = { ratingKey: pending.ratingKey, explanation: pending.explanation, authorId: pending.proposedBy };
+    Object.assign(set, { ratingKey: pending.ratingKey, explanation: pending.explanation, lastEditedBy: pending.proposedBy, pendingCorrection: null, shapedBy: [] });
+    if (pending.reason) set.publicNote = pending.reason;
+  } else if (input.action === "reject_correction") {
+    set.pendingCorrection = null;
+  } else if (input.action === "publish") {
     set.publishedAt = claim.publishedAt ?? now;
     set.needsReview = false;
+    set.shapedBy = [];
+  } else if (input.action === "correct" || input.action === "retract") {
+    set.publicNote = input.reason;
   }
-  if (input.action === "correct" || input.action === "retract") set.publicNote = input.reason;
-  const verdictChange =
-    input.action === "correct" && (input.ratingKey !== undefined || input.explanation !== undefined)
-      ? { ratingKey: input.ratingKey ?? claim.ratingKey ?? "unverifiable", explanation: input.explanation ?? claim.explanation ?? null }
-      : null;
-  if (verdictChange) Object.assign(set, verdictChange, { lastEditedBy: actor.id });
+  if (input.action === "retract") Object.assign(set, { pendingCorrection: null, anchorProposal: null });
   const statements: unknown[] = [
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];
-  if (input.action === "publish" || input.action === "correct" || input.action === "retract") {
-    // The public pages of this article change: move their cache key on, in the same batch.
-    statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
-  }
-  if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange, authorId: actor.id }));
+  const publicChange = !decision.held && ["publish", "correct", "retract", "approve_correction"].includes(input.action);
+  // The public pages of this article change: move their cache key on, in the same batch.
+  if (publicChange) statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+  if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange }));
   if (input.comment) statements.push(db.insert(comments).values({ claimId: claim.id, authorId: actor.id, body: input.comment }));
+  const reason = input.action === "approve_correction" ? pending?.reason : input.reason;
   statements.push(
     auditInsert(db, {
       actorId: actor.id,
-      action: `claim.${input.action}`,
+      action: `claim.${action}`,
       entityType: "claim",
       entityId: claim.id,
-      before: { state: claim.state, ...(verdictChange ? { ratingKey: claim.ratingKey } : {}) },
+      before: { state: claim.state, ...(verdictChange || decision.held ? { ratingKey: claim.ratingKey } : {}) },
       after: {
         state: decision.to,
-        ...(input.reason ? { reason: input.reason } : {}),
+        ...(reason ? { reason } : {}),
         ...(input.comment ? { comment: true } : {}),
-        ...(verdictChange ? { ratingKey: verdictChange.ratingKey } : {}),
+        ...(verdictChange ? { ratingKey: verdictChange.ratingKey, proposedBy: verdictChange.authorId } : {}),
+        ...(decision.held ? { proposedRatingKey: set.pendingCorrection!.ratingKey } : {}),
       },
     }),
   );

@@ -18,7 +18,7 @@ export const articleRoutes = new Hono<AppEnv>()
   .use(requireStaff)
   .get("/", validate("query", articleListQuery), async (c) => c.json(await listArticles(c.get("db"), c.req.valid("query"))))
   .post("/", validate("json", articleImportInput), async (c) => {
-    const result = await importArticle(c.get("db"), c.req.valid("json"), c.get("user")!.id);
+    const result = await importArticle(c.get("db"), c.req.valid("json"), c.get("user")!);
     return c.json(result, result.status === "created" || result.status === "revised" ? 201 : 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
@@ -29,7 +29,7 @@ export const articleRoutes = new Hono<AppEnv>()
     const input = c.req.valid("json");
     // A revision's text is stored as sent: no title, date or source line is taken out of it.
     const paragraphs = input.doc ? docToParagraphs(input.doc) : revisionParagraphs(input.text!, input.format);
-    const result = await reviseArticle(c.get("db"), c.req.valid("param").id, paragraphs, c.get("user")!.id, input.version);
+    const result = await reviseArticle(c.get("db"), c.req.valid("param").id, paragraphs, c.get("user")!, input.version);
     return c.json(result, result.unchanged ? 200 : 201);
   })
   .get("/:id/revisions", validate("param", idParam), async (c) => {

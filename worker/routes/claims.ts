@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { claimStates, publicClaimStates } from "../../schema/enums";
-import { anchorInput, assignInput, claimDeleteInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput } from "../../schema/inputs";
-import { availableActions, canDelete, canEdit } from "../../schema/workflow";
+import { claimStates } from "../../schema/enums";
+import { anchorInput, assignInput, claimDeleteInput, claimUpdateInput, commentInput, idParam, pageQuery, transitionInput, versionInput } from "../../schema/inputs";
+import { availableActions, canConfirmAnchor, canDelete, canEdit, canReanchor } from "../../schema/workflow";
 import type { AppEnv } from "../env";
-import { apiError } from "../http/errors";
+import { enforce } from "../http/errors";
 import { validate } from "../http/validate";
-import { requireRole, requireStaff } from "../middleware/auth";
+import { requirePower, requireStaff } from "../middleware/auth";
 import { getAnchorHistory } from "../queries/anchor-history";
 import { auditHistory } from "../queries/audit";
-import { anchorClaim, deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
+import { anchorClaim, confirmAnchor, proposeAnchor } from "../queries/anchoring";
+import { deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
 import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
 
 const claimListQuery = pageQuery.extend({
@@ -48,22 +49,27 @@ export const claimRoutes = new Hono<AppEnv>()
   .get("/:id", validate("param", idParam), async (c) => {
     const claim = await getClaimDetail(c.get("db"), c.req.valid("param").id);
     const actor = c.get("user")!;
-    return c.json({ claim, actions: availableActions(actor, claim), editable: canEdit(actor, claim), deletable: canDelete(actor, claim) });
+    return c.json({
+      claim,
+      actions: availableActions(actor, claim),
+      editable: canEdit(actor, claim),
+      deletable: canDelete(actor, claim),
+      reanchor: canReanchor(actor, claim),
+      confirmAnchor: canConfirmAnchor(actor, claim),
+    });
   })
   .patch("/:id", validate("param", idParam), validate("json", claimUpdateInput), async (c) => {
     const db = c.get("db");
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
-    const decision = canEdit(actor, claim);
-    if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
+    enforce(canEdit(actor, claim), "not_editable");
     return c.json({ claim: await updateClaim(db, claim, c.req.valid("json"), actor) });
   })
   .delete("/:id", validate("param", idParam), validate("json", claimDeleteInput), async (c) => {
     const db = c.get("db");
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
-    const decision = canDelete(actor, claim);
-    if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_a_draft", decision.reason);
+    enforce(canDelete(actor, claim), "not_a_draft");
     await deleteDraft(db, claim, c.req.valid("json").version, actor);
     return c.body(null, 204);
   })
@@ -76,17 +82,18 @@ export const claimRoutes = new Hono<AppEnv>()
     const db = c.get("db");
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
-    // Moving a public fact-check changes what readers see: that is an editor's call. Otherwise, whoever may edit it.
-    const isPublic = (publicClaimStates as readonly string[]).includes(claim.state);
-    if (isPublic && actor.role === "checker") throw apiError(403, "forbidden", "Only editors can re-attach a published fact-check.");
-    if (!isPublic) {
-      // Re-attaching changes the quote: only while the claim may be edited at all (not in review, not approved).
-      const decision = canEdit(actor, claim);
-      if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
-    }
-    return c.json({ claim: await anchorClaim(db, claim, c.req.valid("json"), actor) });
+    const decision = enforce(canReanchor(actor, claim), "not_editable");
+    const place = decision.proposal ? proposeAnchor : anchorClaim;
+    return c.json({ claim: await place(db, claim, c.req.valid("json"), actor) });
   })
-  .post("/:id/assign", requireRole("editor", "admin"), validate("param", idParam), validate("json", assignInput), async (c) => {
+  .post("/:id/anchor/confirm", validate("param", idParam), validate("json", versionInput), async (c) => {
+    const db = c.get("db");
+    const actor = c.get("user")!;
+    const claim = await getClaim(db, c.req.valid("param").id);
+    enforce(canConfirmAnchor(actor, claim), "no_proposal");
+    return c.json({ claim: await confirmAnchor(db, claim, c.req.valid("json").version, actor) });
+  })
+  .post("/:id/assign", requirePower("assign"), validate("param", idParam), validate("json", assignInput), async (c) => {
     const db = c.get("db");
     const claim = await getClaim(db, c.req.valid("param").id);
     return c.json({ claim: await assignClaim(db, claim, c.req.valid("json"), c.get("user")!) });

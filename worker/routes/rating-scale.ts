@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ratingBounds, ratingKeys } from "../../schema/rating-scale";
 import type { AppEnv } from "../env";
 import { validate } from "../http/validate";
-import { requireRole } from "../middleware/auth";
+import { requirePower } from "../middleware/auth";
 import { currentScale, setRatingLabels } from "../queries/ratings";
 
 const label = z.string().trim().min(1).max(60).nullable().optional();
@@ -14,7 +14,7 @@ const labelsInput = z.object({
 
 export const ratingScaleRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json({ ratings: await currentScale(c.get("db")), bounds: ratingBounds }))
-  .patch("/:key", requireRole("admin"), validate("param", z.object({ key: z.enum(ratingKeys) })), validate("json", labelsInput), async (c) => {
+  .patch("/:key", requirePower("rewordScale"), validate("param", z.object({ key: z.enum(ratingKeys) })), validate("json", labelsInput), async (c) => {
     const { version, labels } = c.req.valid("json");
     const ratings = await setRatingLabels(c.get("db"), c.req.valid("param").key, version, labels, c.get("user")!.id);
     return c.json({ ratings, bounds: ratingBounds });

@@ -5,9 +5,10 @@ import { roles } from "../../schema/enums";
 import { idParam, inviteInput } from "../../schema/inputs";
 import { users } from "../../schema/tables";
 import type { AppEnv } from "../env";
-import { apiError } from "../http/errors";
+import { apiError, enforce } from "../http/errors";
 import { validate } from "../http/validate";
-import { requireRole, requireStaff } from "../middleware/auth";
+import { requirePower, requireStaff } from "../middleware/auth";
+import { canChangeUser } from "../../schema/workflow";
 import { auditInsert, isStaleWrite, versionGuard } from "../queries/audit";
 import { inviteUser } from "../queries/users";
 
@@ -25,18 +26,16 @@ export const userRoutes = new Hono<AppEnv>()
     const items = await c.get("db").select(publicColumns).from(users).orderBy(asc(users.name));
     return c.json({ items });
   })
-  .post("/invitations", requireRole("admin"), validate("json", inviteInput), async (c) => {
+  .post("/invitations", requirePower("manageUsers"), validate("json", inviteInput), async (c) => {
     const invite = await inviteUser(c.get("db"), c.req.valid("json"), c.get("user")!.id);
     const link = new URL(`/app/#/invite/${invite.token}`, c.req.url).href;
     return c.json({ link, expiresAt: invite.expiresAt }, 201);
   })
-  .patch("/:id", requireRole("admin"), validate("param", idParam), validate("json", userUpdateInput), async (c) => {
+  .patch("/:id", requirePower("manageUsers"), validate("param", idParam), validate("json", userUpdateInput), async (c) => {
     const { id } = c.req.valid("param");
     const { version, role, disabled } = c.req.valid("json");
     const actor = c.get("user")!;
-    if (id === actor.id && (role !== undefined || disabled)) {
-      throw apiError(409, "own_account", "Admins cannot change their own role or disable themselves.");
-    }
+    enforce(canChangeUser(actor, { id }, { role, disabled }), "own_account");
     const db = c.get("db");
     const before = await db.select(publicColumns).from(users).where(eq(users.id, id)).get();
     if (!before) throw apiError(404, "not_found", `User ${id} does not exist.`);

@@ -1,5 +1,6 @@
 /** Admins manage staff: invite with a role (the one-time link is shown once), change roles, disable and re-enable. */
 import { roles, type Role } from "../../../schema/enums";
+import { may } from "../../../schema/workflow";
 import { api, ApiError, errorMessage, unwrap, type UserItem } from "../lib/api";
 import { field, formatDate, h, replace, showError } from "../lib/dom";
 import { t, uiLanguage, type MessageKey } from "../lib/i18n";
@@ -45,7 +46,7 @@ function invitePanel(onInvited: () => void) {
 
 /** Render the user list and the invitation form (admins only; the API refuses everyone else too). */
 export function renderAdminUsers(main: HTMLElement): ViewHandle {
-  if (currentUser().role !== "admin") {
+  if (!may(currentUser(), "manageUsers").ok) {
     replace(main, h("div", { class: "page-head" }, h("h1", {}, t("usersTitle"))), h("p", { class: "notice notice-warn", role: "alert" }, t("adminsOnly")));
     return {};
   }

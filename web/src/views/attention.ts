@@ -32,8 +32,8 @@ function context(title: string, quote: QuoteContext | null, language: string, ki
   );
 }
 
-/** The card for `claim` (a claim detail from GET /api/claims/:id). */
-export function attentionCard(claim: ClaimDetail, options: AttentionOptions): HTMLElement {
+/** The card for `claim` (a claim detail from GET /api/claims/:id); `confirm` is the server's decision on confirming a proposed place. */
+export function attentionCard(claim: ClaimDetail, options: AttentionOptions, confirm?: { ok: boolean; reason?: string }): HTMLElement {
   const language = claim.article.language;
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const placed = placedInCurrent(claim);
@@ -43,8 +43,9 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions): HT
     showError(error, null);
     button.disabled = true;
     try {
-      await unwrap(api.claims[":id"].anchor.$post({ param: { id: String(claim.id) }, json: { version: claim.version, selector: selectorPair(place) } }));
-      options.onPlaced(claim.id, t("anchorPlaced", { id: claim.id }));
+      const { claim: after } = await unwrap(api.claims[":id"].anchor.$post({ param: { id: String(claim.id) }, json: { version: claim.version, selector: selectorPair(place) } }));
+      // A public fact-check's new place is only proposed: a second person confirms it.
+      options.onPlaced(claim.id, t(after.anchorProposal ? "anchorProposed" : "anchorPlaced", { id: claim.id }));
     } catch (err) {
       // The server's reason (only editors may move a published fact-check, a stale version, a selection
       // that does not quote the text) is shown beside the button that caused it.
@@ -54,6 +55,23 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions): HT
   }
 
   const buttons: HTMLElement[] = [];
+  const proposal = claim.anchorProposal as (PlacedQuote & { proposedBy: number }) | null;
+  if (proposal) {
+    const b = h("button", { type: "button", class: "btn btn-primary btn-small", "data-action": "confirm-proposal", disabled: !confirm?.ok }, t("confirmProposal"));
+    b.addEventListener("click", async () => {
+      showError(error, null);
+      b.disabled = true;
+      try {
+        await unwrap(api.claims[":id"].anchor.confirm.$post({ param: { id: String(claim.id) }, json: { version: claim.version } }));
+        options.onPlaced(claim.id, t("anchorPlaced", { id: claim.id }));
+      } catch (err) {
+        showError(error, errorMessage(err));
+        b.disabled = false;
+      }
+    });
+    buttons.push(b);
+    if (confirm && !confirm.ok && confirm.reason) buttons.push(h("p", { class: "reason" }, confirm.reason));
+  }
   const primary = (label: string, place: PlacedQuote, action: string) => {
     const b = h("button", { type: "button", class: "btn btn-primary btn-small", "data-action": action }, label);
     b.addEventListener("click", () => void anchor(place, b));
@@ -94,6 +112,7 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions): HT
       // A placed claim's selector already points into the current text: there is no older context to show.
       placed ? null : context(t("oldContext"), claim, language, "old"),
       placed ? context(t("currentContext"), claim, language, "new") : context(t("newContext"), suggestion, language, "new"),
+      proposal ? context(t("proposedContext"), proposal, language, "new") : null,
     ),
     h("div", { class: "attention-actions" }, buttons),
     error,
@@ -106,7 +125,7 @@ export async function renderAttention(host: HTMLElement, ids: readonly number[],
   try {
     // The claim list routes carry no suggestion or context, so each card reads its claim in full.
     const details = await Promise.all(ids.map((id) => unwrap(api.claims[":id"].$get({ param: { id: String(id) } }))));
-    replace(host, details.map((d) => attentionCard(d.claim, options)));
+    replace(host, details.map((d) => attentionCard(d.claim, options, d.confirmAnchor)));
   } catch (err) {
     replace(host, h("p", { class: "error", role: "alert" }, errorMessage(err)));
   }

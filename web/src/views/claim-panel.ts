@@ -4,7 +4,7 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import type { WorkflowAction } from "../../../schema/workflow";
-import { decideTransition } from "../../../schema/workflow";
+import { may } from "../../../schema/workflow";
 import { createRichText, type RichText } from "../editor/rich-text";
 import { api, ApiError, errorMessage, unwrap, type ClaimDetail, type ClaimDetailResponse, type UserItem } from "../lib/api";
 import { createAutosave, type Autosave, type SaveState } from "../lib/autosave";
@@ -13,9 +13,10 @@ import { changedFields, mergeDrafts, type ClaimDraft, type DraftField } from "..
 import { draftFromClaim, isSourceUrl, payloadFromDraft } from "../lib/claim-payload";
 import { field, formatDate, h, replace, showError, uid } from "../lib/dom";
 import { t, uiLanguage, type MessageKey } from "../lib/i18n";
-import { currentUser, isEditor, staff } from "../session";
+import { currentUser, staff } from "../session";
 import { claimBadge } from "./claim-table";
 import { renderDiscussion } from "./claim-discussion";
+import { claimantDescription } from "./claimant-description";
 import { createClaimForm, type ClaimForm } from "./claim-form";
 import { anchorHistoryDisclosure } from "./anchor-history";
 
@@ -51,11 +52,6 @@ function summary(draft: ClaimDraft, f: DraftField): string {
   if (f === "ratingKey") return verdictLabel(draft.ratingKey, uiLanguage());
   if (f === "explanation") return docText(draft.explanation) || "—";
   return draft.sources.map((s, i) => `${i + 1}. ${s.url}${s.title ? ` — ${s.title}` : ""}`).join("\n") || "—";
-}
-
-/** Is `action` possible for someone in this claim's state? (Who may take it is the server's `actions`.) */
-function actionApplies(claim: ClaimDetail, action: WorkflowAction) {
-  return decideTransition({ id: -1, role: "admin" }, { state: claim.state, authorId: -2, lastEditedBy: -2, assigneeId: null }, action).ok;
 }
 
 /** Open claim `claimId` in `host`. */
@@ -160,7 +156,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
   }
 
   function decisionSection(claim: ClaimDetail, actions: ClaimDetailResponse["actions"]) {
-    const shown = actions.filter((a) => actionApplies(claim, a.action));
+    const shown = actions.filter((a) => a.applies);
     if (shown.length === 0) return null;
     const error = h("p", { class: "form-error", role: "alert", hidden: true });
     const needsComment = shown.some((a) => a.action === "request_changes" && a.allowed);
@@ -241,7 +237,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
   }
 
   function assignSection(claim: ClaimDetail, people: UserItem[]) {
-    if (!isEditor()) return null;
+    if (!may(currentUser(), "assign").ok) return null;
     const select = h(
       "select",
       { name: "assignee" },
@@ -317,7 +313,8 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     base = draftFromClaim(claim);
     const me = currentUser();
     const nameOf = (id: number | null) => people.find((u) => u.id === id)?.name ?? (id ? `#${id}` : t("unassigned"));
-    const reviewing = isEditor() && claim.state === "in_review" && claim.authorId !== me.id && !editToggle;
+    // An editor who may decide on a claim in review reads it first, and edits only on request.
+    const reviewing = actions.some((a) => a.action === "approve" && a.allowed) && !editToggle;
     const editing = editable.ok && !reviewing;
 
     let body: HTMLElement;
@@ -331,7 +328,15 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
         editable.ok && reviewing
           ? h("button", { type: "button", class: "btn btn-small", onclick: (() => { editToggle = true; void load(); }) as EventListener }, t("edit"))
           : null;
-      body = h("div", {}, !editable.ok ? h("p", { class: "notice" }, t("readOnly", { reason: editable.reason })) : null, readOnlyContent(claim), edit);
+      const pending = claim.pendingCorrection as { ratingKey: string } | null;
+      body = h(
+        "div",
+        {},
+        pending ? h("p", { class: "notice notice-warn", role: "status" }, t("pendingCorrection", { rating: verdictLabel(pending.ratingKey, uiLanguage()) })) : null,
+        !editable.ok ? h("p", { class: "notice" }, t("readOnly", { reason: editable.reason })) : null,
+        readOnlyContent(claim),
+        edit,
+      );
     }
     const close = h("button", { type: "button", class: "btn btn-quiet btn-small", "aria-label": t("close") }, "✕");
     close.addEventListener("click", events.onClose);
@@ -352,6 +357,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       decisionSection(claim, actions),
       assignSection(claim, people),
       deleteSection(deletable),
+      claim.claimant ? claimantDescription(claim.claimant.id) : null,
       renderDiscussion(claimId, people),
     );
     if (events.focusForm && form) {

@@ -2,7 +2,8 @@
 import { api, errorMessage, unwrap } from "../lib/api";
 import { h, replace } from "../lib/dom";
 import { t, type MessageKey } from "../lib/i18n";
-import { currentUser, isEditor } from "../session";
+import { may } from "../../../schema/workflow";
+import { currentUser } from "../session";
 import { claimTable } from "./claim-table";
 import type { ViewHandle } from "./view";
 
@@ -16,7 +17,7 @@ export function renderDashboard(main: HTMLElement): ViewHandle {
     { key: "changesRequested", query: { state: "changes_requested", mine: "authored" } },
     { key: "myDrafts", query: { state: "draft", mine: "authored" } },
     { key: "assignedToMe", query: { state: "draft,changes_requested,in_review", mine: "assigned" } },
-    ...(isEditor() ? [{ key: "inReview" as const, query: { state: "in_review", order: "oldest" as const, limit: "10" }, author: true }] : []),
+    ...(may(currentUser(), "review").ok ? [{ key: "inReview" as const, query: { state: "in_review", order: "oldest" as const, limit: "10" }, author: true }] : []),
     { key: "recentlyPublished", query: { state: "published,corrected", order: "newest", limit: "10" }, author: true },
   ];
   replace(

@@ -1,0 +1,47 @@
+/**
+ * A claimant's description for editors: the staff text, whether the public sees it, a box to rewrite
+ * it and a button to approve it. What each person may do is the server's decision (schema/workflow.ts).
+ */
+import { api, errorMessage, unwrap } from "../lib/api";
+import { field, h, replace, showError } from "../lib/dom";
+import { t } from "../lib/i18n";
+
+/** A section for claimant `id`, filled once loaded; empty for people who may not edit descriptions. */
+export function claimantDescription(id: number): HTMLElement {
+  const host = h("section", { class: "claimant-description", "aria-labelledby": `claimant-desc-${id}` });
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+
+  async function load() {
+    const { claimant, editable, approvable } = await unwrap(api.claimants[":id"].$get({ param: { id: String(id) } }));
+    if (!editable.ok) return replace(host);
+    const box = field(t("claimantDescription"), h("textarea", { name: "claimantDescription", rows: 2 }, claimant.description ?? ""));
+    const save = h("button", { type: "button", class: "btn btn-small", "data-action": "save-description" }, t("saveDescription"));
+    const approve = h("button", { type: "button", class: "btn btn-small", "data-action": "approve-description", disabled: !approvable.ok }, t("approveDescription"));
+    const act = (button: HTMLButtonElement, run: () => Promise<unknown>) =>
+      button.addEventListener("click", async () => {
+        showError(error, null);
+        button.disabled = true;
+        try {
+          await run();
+          await load();
+        } catch (err) {
+          showError(error, errorMessage(err));
+          button.disabled = false;
+        }
+      });
+    act(save, () => unwrap(api.claimants[":id"].$patch({ param: { id: String(id) }, json: { version: claimant.version, description: box.control.value.trim() || null } })));
+    act(approve, () => unwrap(api.claimants[":id"]["approve-description"].$post({ param: { id: String(id) }, json: { version: claimant.version } })));
+    const status = claimant.publicDescription === null ? t("descriptionNotPublic") : claimant.publicDescription === claimant.description ? t("descriptionPublic") : t("descriptionChanged");
+    replace(
+      host,
+      h("h3", { id: `claimant-desc-${id}` }, `${t("claimant")}: ${claimant.name}`),
+      h("p", { class: "muted", "data-description-status": "" }, status),
+      box.wrap,
+      h("div", { class: "row" }, save, approve, approvable.ok ? null : h("p", { class: "reason" }, approvable.reason)),
+      error,
+    );
+  }
+
+  load().catch((err) => replace(host, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+  return host;
+}
