@@ -253,3 +253,23 @@ export function canChangeUser(actor: Actor, target: { id: number }, change: { ro
   }
   return ok;
 }
+
+/**
+ * Claim matching, external fact-checks and the staff search read unpublished work or add to the
+ * match corpus: any signed-in staff member, never the public.
+ */
+export function canUseNewsroomTools(actor: Actor | null): Decision {
+  return actor ? ok : forbidden("Log in to use the newsroom's matching, search and imports.");
+}
+
+/**
+ * "The same claim": `claim` becomes an appearance of `target`, whose verdict then serves both. It
+ * changes what the claim's readers see, so it takes whatever editing the claim takes; a published
+ * claim is an editor's call. Links are one level deep: the target must hold its own verdict.
+ */
+export function canLinkSameClaim(actor: Actor, claim: ClaimFacts & { id: number }, target: { id: number; sameAsId: number | null } | null): Decision {
+  if (target && target.id === claim.id) return conflict("A claim cannot be the same claim as itself.");
+  if (target && target.sameAsId !== null) return conflict(`Claim ${target.id} is itself an appearance of claim ${target.sameAsId}; link to that one.`);
+  if (publicStates.includes(claim.state)) return isEditor(actor) ? ok : forbidden("Only editors can link a published fact-check to another.");
+  return canEdit(actor, claim);
+}

@@ -147,6 +147,10 @@ export const routeMatrix: RouteCell[] = [
   },
   // Nothing proposed: nothing to confirm (a proposal's confirmation by a second person is in four-eyes.test.ts).
   { method: "POST", route: "/api/claims/:id/anchor/confirm", path: (f) => `/api/claims/${f.publishedId}/anchor/confirm`, body: () => ({ version: 4 }), expect: { ...editors(409), checker: 403, checker2: 403 } },
+  { method: "POST", route: "/api/match", path: () => "/api/match", body: () => ({ text: "The mayor said 12 bridges were repaired" }), expect: staff(200) },
+  { method: "POST", route: "/api/fact-checks/import", path: () => "/api/fact-checks/import", body: () => ({ content: JSON.stringify({ "@type": "ClaimReview", claimReviewed: "12 bridges were repaired", url: "https://fc.example/bridges" }) }), expect: staff(201) },
+  // "The same claim": whoever may edit the draft links it to a published fact-check (canLinkSameClaim).
+  { method: "POST", route: "/api/claims/:id/same-as", path: (f) => `/api/claims/${f.draftId}/same-as`, body: (f) => ({ ...version1, sameAsId: f.publishedId }), expect: { ...staff(200), checker2: 403 } },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
   { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },

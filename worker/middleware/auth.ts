@@ -2,7 +2,8 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { may, type RolePower } from "../../schema/workflow";
 import { sessionCookie, userForApiToken, userForSession } from "../auth/sessions";
-import type { AppEnv } from "../env";
+import type { Decision } from "../../schema/workflow";
+import type { AppEnv, SessionUser } from "../env";
 import { apiError, enforce } from "../http/errors";
 
 /** Who is asking: a bearer token wins over the cookie; neither means the public. */
@@ -50,6 +51,17 @@ export function requirePower(power: RolePower) {
     const user = c.get("user");
     if (!user) throw apiError(401, "unauthenticated", "Log in to do this.");
     enforce(may(user, power));
+    await next();
+  });
+}
+
+/** Let through whom a decision of schema/workflow.ts allows: 401 for the public, else 403 or 409 with its reason. */
+export function requireDecision(decide: (actor: SessionUser | null) => Decision) {
+  return createMiddleware<AppEnv>(async function requireDecision(c, next) {
+    const user = c.get("user");
+    const decision = decide(user);
+    if (!decision.ok && !user) throw apiError(401, "unauthenticated", "Log in to do this.");
+    enforce(decision);
     await next();
   });
 }

@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import { apiError, enforce } from "../http/errors";
 import { auditInsert } from "./audit";
 import { getClaimDetail, versionedClaimBatch, withShaper, type ClaimRow } from "./claims";
+import { indexStatements } from "./match";
 
 /**
  * Apply a workflow action: the pure decision, then the state change, its comment and its audit event in
@@ -46,6 +47,8 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
   const publicChange = !decision.held && ["publish", "correct", "retract", "approve_correction"].includes(input.action);
   // The public pages of this article change: move their cache key on, in the same batch.
   if (publicChange) statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+  // A published claim joins the "already checked" corpus; a correction re-indexes it (a retraction keeps it, shown as retracted).
+  if (publicChange && input.action !== "retract") statements.push(...indexStatements(db, claim.id, claim.exact));
   if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange }));
   if (input.comment) statements.push(db.insert(comments).values({ claimId: claim.id, authorId: actor.id, body: input.comment }));
   const reason = input.action === "approve_correction" ? pending?.reason : input.reason;
