@@ -1,6 +1,6 @@
 import { createInsertSchema } from "drizzle-zod";
 import { z } from "zod";
-import { claimants, sources } from "./tables";
+import { claimants, sources, suggestionDismissals } from "./tables";
 import { ratingKeys } from "./rating-scale";
 import { claimStates, roles } from "./enums";
 import { workflowActions } from "./workflow";
@@ -182,3 +182,15 @@ export const acceptInviteInput = z.object({
 });
 
 export const apiTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
+
+/** GET /api/articles/:id/suggestions: how many of the best suggestions to return. */
+export const suggestionListQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+
+/** POST /api/articles/:id/suggestions/dismissals: the suggestion's revision and code-point range. */
+export const suggestionDismissInput = createInsertSchema(suggestionDismissals, {
+  revisionId: () => id,
+  start: (s) => s.int().min(0),
+  end: (s) => s.int().min(1),
+})
+  .pick({ revisionId: true, start: true, end: true })
+  .refine((v) => v.end > v.start, { message: "end must come after start", path: ["end"] });

@@ -108,3 +108,21 @@ export function availableActions(actor: Actor, claim: ClaimFacts) {
     return { action, allowed: decision.ok, reason: decision.ok ? null : decision.reason };
   });
 }
+
+const staffRoles: readonly Role[] = ["checker", "editor", "admin"];
+
+/** May this actor see the check-worthy suggestions of an article? Every staff member: they are hints, never public. */
+export function canSeeSuggestions(actor: Actor | null): Decision {
+  return actor && staffRoles.includes(actor.role) ? ok : forbidden("Suggestions are for the newsroom's staff.");
+}
+
+/**
+ * May this actor dismiss a suggestion of this revision? Any staff member, for the article's current
+ * revision only: a dismissal is remembered per revision, and an old revision's suggestions are no longer shown.
+ */
+export function decideSuggestionDismissal(actor: Actor | null, revision: { isCurrent: boolean }): Decision {
+  const see = canSeeSuggestions(actor);
+  if (!see.ok) return see;
+  if (!revision.isCurrent) return conflict("The article has a newer revision; dismiss suggestions on the current text.");
+  return ok;
+}

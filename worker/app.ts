@@ -14,6 +14,7 @@ import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
+import { suggestionRoutes } from "./routes/suggestions";
 import { userRoutes } from "./routes/users";
 
 /** Largest request body: an article of maxArticleChars in UTF-8 with room for JSON escaping. */
@@ -30,6 +31,7 @@ const api = new Hono<AppEnv>()
   .route("/auth", authRoutes)
   .route("/users", userRoutes)
   .route("/articles", articleRoutes)
+  .route("/articles", suggestionRoutes)
   .route("/claims", claimRoutes)
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi);

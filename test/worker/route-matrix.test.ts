@@ -29,6 +29,7 @@ async function buildFixture(): Promise<Fixture> {
   const { claim } = await json(await call(`/api/claims/${publishedClaim.id}`, { as: checker }));
   return {
     articleId: article.id,
+    articleRevisionId: article.currentRevisionId,
     articleSlug: article.slug,
     draftId,
     inReviewId,
@@ -41,7 +42,7 @@ async function buildFixture(): Promise<Fixture> {
   };
 }
 
-const placeholder: Fixture = { articleId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1 };
+const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1 };
 
 describe("route × role matrix", () => {
   for (const row of routeMatrix) {

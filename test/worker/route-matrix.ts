@@ -3,6 +3,8 @@ import type { Who } from "./support";
 /** What a matrix row needs from the fixture: ids of things that exist before each cell runs. */
 export interface Fixture {
   articleId: number;
+  /** The current revision of `articleId`. */
+  articleRevisionId: number;
   articleSlug: string;
   /** A draft written by `checker`. */
   draftId: number;
@@ -66,6 +68,15 @@ export const routeMatrix: RouteCell[] = [
     route: "/api/articles/:id/claims",
     path: (f) => `/api/articles/${f.articleId}/claims`,
     body: () => ({ selector: [{ type: "TextQuoteSelector", exact: "said" }, { type: "TextPositionSelector", start: 13, end: 17 }] }),
+    expect: staff(201),
+  },
+  { method: "GET", route: "/api/articles/:id/suggestions", path: (f) => `/api/articles/${f.articleId}/suggestions`, expect: staff(200) },
+  // The fixture's whole body is one check-worthy sentence: code points 0–36 of its revision.
+  {
+    method: "POST",
+    route: "/api/articles/:id/suggestions/dismissals",
+    path: (f) => `/api/articles/${f.articleId}/suggestions/dismissals`,
+    body: (f) => ({ revisionId: f.articleRevisionId, start: 0, end: 36 }),
     expect: staff(201),
   },
   { method: "GET", route: "/api/claims", path: () => "/api/claims?state=in_review", expect: staff(200) },
