@@ -3,7 +3,7 @@
  * (weights.ts) read as "how much this signal moves the log-odds of a check-worthy sentence".
  */
 import { findQuantities, type Quantity } from "../quantities";
-import { attribution, boilerplate, comparison, eventReport, firstPerson, monthName, opinion, timeFrame, webAddress } from "./cues";
+import { attribution, boilerplate, comparison, cueWords, eventReport, firstPerson, matchCues, monthName, opinion, timeFrame, webAddress } from "./cues";
 
 /** Names of the features, in the order of the vector. */
 export const featureNames = [
@@ -62,6 +62,7 @@ export function sentenceFeatures(sentence: string, lang: string): Features {
   const quantities = findQuantities(sentence, lang);
   const amounts = quantities.filter(isAmount);
   const words = sentence.split(/\s+/u).filter(Boolean).length;
+  const cues = matchCues(cueWords(sentence));
   const trimmed = sentence.trim();
   return {
     quantity: amounts.some((q) => !q.vague) ? 1 : 0,
@@ -72,17 +73,17 @@ export function sentenceFeatures(sentence: string, lang: string): Features {
     vagueQuantity: amounts.some((q) => q.vague) ? 1 : 0,
     bound: amounts.some((q) => q.bound !== undefined) ? 1 : 0,
     year: quantities.some((q) => q.kind === "year") ? 1 : 0,
-    date: quantities.some((q) => q.kind === "date") || monthName.test(sentence) ? 1 : 0,
-    comparison: comparison.test(sentence) ? 1 : 0,
-    timeFrame: timeFrame.test(sentence) || quantities.some(isDuration) ? 1 : 0,
-    attribution: attribution.test(sentence) ? 1 : 0,
+    date: quantities.some((q) => q.kind === "date") || (cues & monthName) ? 1 : 0,
+    comparison: (cues & comparison) ? 1 : 0,
+    timeFrame: (cues & timeFrame) || quantities.some(isDuration) ? 1 : 0,
+    attribution: (cues & attribution) ? 1 : 0,
     entities: clamp(entityCount(sentence) / 3),
     question: /[?？]["»”]?$/u.test(trimmed) ? 1 : 0,
     exclamation: /!["»”]?$/u.test(trimmed) ? 1 : 0,
-    opinion: opinion.test(sentence) ? 1 : 0,
-    firstPerson: firstPerson.test(sentence) ? 1 : 0,
-    eventReport: eventReport.test(sentence) ? 1 : 0,
-    boilerplate: boilerplate.test(sentence) || webAddress.test(sentence) ? 1 : 0,
+    opinion: (cues & opinion) ? 1 : 0,
+    firstPerson: (cues & firstPerson) ? 1 : 0,
+    eventReport: (cues & eventReport) ? 1 : 0,
+    boilerplate: (cues & boilerplate) || webAddress.test(sentence) ? 1 : 0,
     noEndPunctuation: /[.!?…:;"»”)]$/u.test(trimmed) ? 0 : 1,
     short: words < 6 ? 1 : 0,
     long: clamp((words - 12) / 20),

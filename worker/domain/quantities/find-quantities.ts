@@ -39,22 +39,25 @@ interface Token {
 // number with an optional decimal part. Lookbehinds keep "2021 100" from reading as "21 100".
 const tokenPattern = new RegExp(
   [
-    String.raw`(?<date>(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d]))`,
-    String.raw`(?<time>(?<![\d:])\d{1,2}:\d{2}(?![\d:]))`,
-    String.raw`(?<num>(?<![\d.,])(?:\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d))`,
-    String.raw`(?<word>[\p{L}\p{M}]+(?:[-'’·][\p{L}\p{M}]+)*)`,
-    String.raw`(?<sym>[%$€£₸₽°])`,
-    String.raw`(?<punct>[^\s\p{L}\p{N}\p{M}])`,
+    String.raw`((?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d]))`,
+    String.raw`((?<![\d:])\d{1,2}:\d{2}(?![\d:]))`,
+    String.raw`((?<![\d.,])(?:\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d))`,
+    String.raw`([\p{L}\p{M}]+(?:[-'’·][\p{L}\p{M}]+)*)`,
+    String.raw`([%$€£₸₽°])`,
+    String.raw`([^\s\p{L}\p{N}\p{M}])`,
   ].join("|"),
   "gu",
 );
 
+/** Token types in the order of the pattern's capture groups. */
+const tokenTypes = ["date", "time", "num", "word", "sym", "punct"] as const;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(tokenPattern)) {
-    const g = m.groups!;
-    const type = (["date", "time", "num", "word", "sym", "punct"] as const).find((k) => g[k] !== undefined)!;
-    tokens.push({ type, text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    let g = 1;
+    while (m[g] === undefined) g++;
+    tokens.push({ type: tokenTypes[g - 1], text: m[0], lower: g === 4 ? m[0].toLowerCase() : m[0], start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
@@ -86,19 +89,18 @@ function readWords(text: string, tokens: Token[], i: number, lang: NumberLanguag
   let seen = false;
   let scaled = false;
   let j = i;
-  const meaningOf = (t: Token | undefined): NumberWord | undefined => (t?.type === "word" ? numberWord(t.lower, lang) : undefined);
-  const parts = (t: Token) => t.lower.split(/[-·]/);
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (j > i && !adjacent(text, tokens[j - 1], t)) break;
     // A hyphenated word ("twenty-five", "two-thirds") is read part by part.
-    const meanings = t.type === "word" ? parts(t).map((p) => numberWord(p, lang)) : [undefined];
+    const meanings = t.type === "word" ? (/[-·]/.test(t.lower) ? t.lower.split(/[-·]/) : [t.lower]).map((p) => numberWord(p, lang)) : [undefined];
     if (meanings.some((m) => m === undefined)) break;
     let stop = false;
     for (const m of meanings as NumberWord[]) {
       if (m.role === "filler") {
         // "a hundred", "one hundred and five": a filler counts only when a number word follows it.
-        const following = meaningOf(tokens[j + 1]);
+        const after = tokens[j + 1];
+        const following = after?.type === "word" ? numberWord(after.lower, lang) : undefined;
         if (!following || following.role === "filler" || following.role === "vague" || (t.lower === "and" && !seen)) {
           stop = true;
           break;

@@ -128,13 +128,21 @@ function russianWord(word: string): NumberWord | undefined {
   return undefined;
 }
 
+// Russian and Kazakh words are matched by patterns; news prose repeats its words, so each answer is kept.
+const memo = { ru: new Map<string, NumberWord | null>(), kk: new Map<string, NumberWord | null>() };
+const memoLimit = 50_000;
+
 /** The part `word` (lower case) plays in a number written in `lang`, or undefined when it is no number word. */
 export function numberWord(word: string, lang: NumberLanguage): NumberWord | undefined {
   const found = en.get(word);
-  if (found) return found;
-  if (lang === "ru") return russianWord(word);
-  if (lang === "kk") return kazakhWord(word) ?? russianWord(word);
-  return undefined;
+  if (found || lang === "en") return found;
+  const seen = memo[lang];
+  const known = seen.get(word);
+  if (known !== undefined) return known ?? undefined;
+  const meaning = (lang === "kk" ? kazakhWord(word) : undefined) ?? russianWord(word);
+  if (seen.size >= memoLimit) seen.clear();
+  seen.set(word, meaning ?? null);
+  return meaning;
 }
 
 /** Multipliers abbreviated right after digits: "60k", "$5bn", "5 млн". */
