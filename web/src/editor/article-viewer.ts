@@ -7,6 +7,8 @@ import { codePointSlice } from "../../../worker/domain/codepoints";
 import { textOffsets, trimRange, type TextOffsets } from "../lib/text-offsets";
 import { ClaimHighlights, claimDecorations, claimHighlightsKey, type HighlightClaim } from "./claim-highlights";
 import { ReadOnlyText } from "./read-only-text";
+import { SuggestionUnderlines, suggestionDecorations, suggestionUnderlinesKey, type UnderlinedSuggestion } from "./suggestion-underlines";
+import { TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 
 /** A selection turned into a claim's place in the canonical text. */
@@ -32,6 +34,10 @@ export interface ArticleViewer {
   editor: Editor;
   offsets: TextOffsets;
   setClaims(claims: HighlightClaim[]): void;
+  /** Underline check-worthy suggestions (faintly: they are hints, not claims). */
+  setSuggestions(suggestions: UnderlinedSuggestion[]): void;
+  /** Select a range of the canonical text (code points) and scroll it into view. */
+  selectRange(start: number, end: number): void;
   /** The current selection as a claim range (trimmed of white space), or null when nothing is selected. */
   selection(): SelectedRange | null;
   /** Scroll a claim's highlight into view. */
@@ -50,7 +56,7 @@ export function createArticleViewer(options: ArticleViewerOptions): ArticleViewe
   const editor = new Editor({
     element: options.element,
     injectCSS: false,
-    extensions: [Document, Paragraph, Text, ClaimHighlights, ReadOnlyText],
+    extensions: [Document, Paragraph, Text, ClaimHighlights, SuggestionUnderlines, ReadOnlyText],
     content: options.doc,
     editorProps: {
       attributes: {
@@ -88,6 +94,15 @@ export function createArticleViewer(options: ArticleViewerOptions): ArticleViewe
     setClaims(claims) {
       const set = claimDecorations(editor.state.doc, offsets, claims);
       editor.view.dispatch(editor.state.tr.setMeta(claimHighlightsKey, set).setMeta("addToHistory", false));
+    },
+    setSuggestions(suggestions) {
+      const set = suggestionDecorations(editor.state.doc, offsets, suggestions);
+      editor.view.dispatch(editor.state.tr.setMeta(suggestionUnderlinesKey, set).setMeta("addToHistory", false));
+    },
+    selectRange(start, end) {
+      const from = offsets.toPosition(start);
+      const to = offsets.toPosition(end);
+      editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView().setMeta("addToHistory", false));
     },
     selection() {
       const { from, to, empty } = liveSelection(editor.view);

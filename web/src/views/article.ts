@@ -9,11 +9,12 @@ import { h, replace, showError } from "../lib/dom";
 import { t, uiLanguage } from "../lib/i18n";
 import { needsAttention, placedInCurrent } from "../lib/reanchor";
 import { claimHash } from "../lib/router";
-import { createArticleViewer, type ArticleViewer } from "../editor/article-viewer";
+import { createArticleViewer, type ArticleViewer, type SelectedRange } from "../editor/article-viewer";
 import { renderAttention } from "./attention";
 import { claimBadge } from "./claim-table";
 import { openClaimPanel, type ClaimPanel } from "./claim-panel";
 import { revisionsPanel } from "./revisions";
+import { suggestionSlot, type SuggestionSlot } from "./suggestion-list";
 import { anchorLabel, revisionOutcome, updateTextForm } from "./update-text";
 import type { ViewHandle } from "./view";
 
@@ -56,12 +57,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     attentionHost,
   );
   const panelHost = h("div", { class: "claim-panel-host" });
-  const suggestions = h(
-    "section",
-    { class: "panel suggestions", "aria-labelledby": "suggestions-title", "data-slot": "suggestions" },
-    h("h2", { id: "suggestions-title" }, t("suggestions")),
-    h("p", { class: "muted" }, t("suggestionsEmpty")),
-  );
+  let suggestions: SuggestionSlot | undefined;
   replace(main, h("p", { class: "muted" }, t("loading")));
 
   function setTool(tool: Tool | null) {
@@ -134,6 +130,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     if (destroyed) return;
     highlight();
     showAttention();
+    void suggestions?.refresh();
   }
 
   async function openClaim(cid: number | null) {
@@ -147,9 +144,10 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     viewer?.reveal(cid);
   }
 
-  async function newClaim() {
+  /** A new claim on `chosen` (a suggestion), or on the text selected now. */
+  async function newClaim(chosen?: SelectedRange) {
     showError(newError, null);
-    const range = viewer?.selection();
+    const range = chosen ?? viewer?.selection();
     if (!viewer || !article || !range) {
       showError(newError, t("selectFirst"));
       return;
@@ -191,6 +189,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     claims = c.items;
     replace(outcomeHost);
     const mount = h("div", { class: "article-mount" });
+    suggestions = suggestionSlot({ articleId: id, language: a.article.language, viewer: () => viewer, makeClaim: (range) => newClaim(range) });
     const meta = [a.article.publisher, a.article.publishedAt, a.article.language].filter(Boolean).join(" · ");
     replace(
       main,
@@ -224,7 +223,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
           panelHost,
           attentionSection,
           h("section", { class: "panel", "aria-labelledby": "claims-title" }, h("h2", { id: "claims-title" }, t("claimsOnArticle"), " ", claimCount), claimList),
-          suggestions,
+          suggestions.element,
         ),
       ),
     );
@@ -238,6 +237,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     });
     highlight();
     showAttention();
+    void suggestions.refresh();
     if (activeId) void openClaim(activeId);
   }
 
