@@ -2,10 +2,10 @@
  * Claims drawn over the article as ProseMirror decorations, computed from their stored selectors.
  * The document JSON never holds claims, so overlapping claims and re-anchoring need no marks.
  */
-import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { TextOffsets } from "../lib/text-offsets";
+import { decorationLayer } from "./decoration-layer";
 
 /** A claim as the highlighter needs it: where it is and what to call it. */
 export interface HighlightClaim {
@@ -47,19 +47,5 @@ export function claimDecorations(doc: Parameters<typeof DecorationSet.create>[0]
   return DecorationSet.create(doc, decorations);
 }
 
-/** The extension: its plugin state is a DecorationSet replaced through a `claimHighlightsKey` meta. */
-export const ClaimHighlights = Extension.create({
-  name: "claimHighlights",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<DecorationSet>({
-        key: claimHighlightsKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply: (tr, set) => (tr.getMeta(claimHighlightsKey) as DecorationSet | undefined) ?? set.map(tr.mapping, tr.doc),
-        },
-        props: { decorations: (state) => claimHighlightsKey.getState(state) },
-      }),
-    ];
-  },
-});
+/** The extension: its decorations are replaced through a `claimHighlightsKey` meta. */
+export const ClaimHighlights = decorationLayer("claimHighlights", claimHighlightsKey);

@@ -2,10 +2,10 @@
  * Check-worthy suggestions drawn as faint underlines: ProseMirror decorations computed from the
  * suggestions' code-point ranges, like the claim highlights, and never part of the document.
  */
-import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { TextOffsets } from "../lib/text-offsets";
+import { decorationLayer } from "./decoration-layer";
 
 /** A suggestion as the underliner needs it. */
 export interface UnderlinedSuggestion {
@@ -30,19 +30,5 @@ export function suggestionDecorations(doc: Parameters<typeof DecorationSet.creat
   return DecorationSet.create(doc, decorations);
 }
 
-/** The extension: its plugin state is a DecorationSet replaced through a `suggestionUnderlinesKey` meta. */
-export const SuggestionUnderlines = Extension.create({
-  name: "suggestionUnderlines",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<DecorationSet>({
-        key: suggestionUnderlinesKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply: (tr, set) => (tr.getMeta(suggestionUnderlinesKey) as DecorationSet | undefined) ?? set.map(tr.mapping, tr.doc),
-        },
-        props: { decorations: (state) => suggestionUnderlinesKey.getState(state) },
-      }),
-    ];
-  },
-});
+/** The extension: its decorations are replaced through a `suggestionUnderlinesKey` meta. */
+export const SuggestionUnderlines = decorationLayer("suggestionUnderlines", suggestionUnderlinesKey);
