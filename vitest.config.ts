@@ -10,6 +10,19 @@ function readSeeds(): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 }
 
+/**
+ * Every fetch the worker tests make leaves workerd through here: loopback (the test's own origin, see
+ * test/worker/loopback-origin.ts) is forwarded; any other address is never contacted and gets a 599.
+ */
+async function loopbackOnly(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+    return new Response(`blocked: tests may reach loopback only, not ${url.host}`, { status: 599, headers: { "x-blocked-host": url.host } });
+  }
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  return fetch(url, { method: request.method, headers: request.headers, body, redirect: "manual" });
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
   return {
@@ -23,13 +36,17 @@ export default defineConfig(async () => {
             cloudflareTest({
               main: "./worker/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEEDS: readSeeds(), ENVIRONMENT: "test" } },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations, TEST_SEEDS: readSeeds(), ENVIRONMENT: "test" },
+                outboundService: loopbackOnly,
+              },
             }),
           ],
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            globalSetup: ["./test/worker/loopback-origin.ts"],
           },
         },
         {

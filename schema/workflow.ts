@@ -108,3 +108,19 @@ export function availableActions(actor: Actor, claim: ClaimFacts) {
     return { action, allowed: decision.ok, reason: decision.ok ? null : decision.reason };
   });
 }
+
+/** Newsroom operations beyond the claim workflow, with the roles that may take them and why the rest may not. */
+const operationRules = {
+  manage_webhooks: { roles: ["admin"], refusal: "Only admins manage webhooks: they receive every publication and hold signing secrets." },
+  configure_watch: { roles: ["admin"], refusal: "Only admins set the stealth-edit watch's schedule: it fetches publishers' pages." },
+  view_watch: { roles: ["editor", "admin"], refusal: "Only editors and admins see the stealth-edit watch." },
+  import_annotations: { roles: ["checker", "editor", "admin"], refusal: "Only staff import annotations." },
+} as const satisfies Record<string, { roles: readonly Role[]; refusal: string }>;
+
+export type Operation = keyof typeof operationRules;
+
+/** May this actor take this operation? */
+export function decideOperation(actor: Actor, operation: Operation): Decision {
+  const rule = operationRules[operation];
+  return (rule.roles as readonly Role[]).includes(actor.role) ? ok : forbidden(rule.refusal);
+}

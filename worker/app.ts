@@ -15,6 +15,8 @@ import { claimRoutes } from "./routes/claims";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
 import { userRoutes } from "./routes/users";
+import { watchRoutes } from "./routes/watch";
+import { webhookRoutes } from "./routes/webhooks";
 
 /** Largest request body: an article of maxArticleChars in UTF-8 with room for JSON escaping. */
 export const maxBodyBytes = 2 * 1024 * 1024;
@@ -32,7 +34,9 @@ const api = new Hono<AppEnv>()
   .route("/articles", articleRoutes)
   .route("/claims", claimRoutes)
   .route("/claimants", claimantRoutes)
-  .route("/public", publicApi);
+  .route("/public", publicApi)
+  .route("/webhooks", webhookRoutes)
+  .route("/watch", watchRoutes);
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)

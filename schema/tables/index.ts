@@ -4,3 +4,4 @@ export * from "./claims";
 export * from "./anchor-steps";
 export * from "./audit";
 export * from "./ratings";
+export * from "./operations";

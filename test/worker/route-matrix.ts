@@ -114,6 +114,13 @@ export const routeMatrix: RouteCell[] = [
     body: () => ({ version: 3, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
     expect: { public: 401, checker: 409, checker2: 409, editor: 409, editor2: 409, admin: 409 },
   },
+  // Integrations (schema/workflow.ts decideOperation). No webhook exists in the fixture: the admin's DELETE finds none.
+  { method: "GET", route: "/api/webhooks", path: () => "/api/webhooks", expect: adminOnly(200) },
+  { method: "POST", route: "/api/webhooks", path: () => "/api/webhooks", body: () => ({ url: "http://127.0.0.1:9/hook" }), expect: adminOnly(201) },
+  { method: "DELETE", route: "/api/webhooks/:id", path: () => "/api/webhooks/999", expect: adminOnly(404) },
+  { method: "GET", route: "/api/webhooks/:id/deliveries", path: () => "/api/webhooks/999/deliveries", expect: adminOnly(200) },
+  { method: "GET", route: "/api/watch", path: () => "/api/watch", expect: editors(200) },
+  { method: "PUT", route: "/api/watch/settings", path: () => "/api/watch/settings", body: () => ({ enabled: false, intervalMinutes: 60, maxFetchesPerRun: 5, version: 0 }), expect: adminOnly(200) },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
   { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },

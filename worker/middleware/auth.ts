@@ -1,6 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Role } from "../../schema/enums";
+import { decideOperation, type Operation } from "../../schema/workflow";
 import { sessionCookie, userForApiToken, userForSession } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
@@ -50,3 +51,14 @@ export function requireRole(...allowed: Role[]) {
 
 /** Any signed-in staff member. */
 export const requireStaff = requireRole("checker", "editor", "admin");
+
+/** A signed-in actor whom schema/workflow.ts allows this operation: 401 for the public, 403 with its reason. */
+export function requireOperation(operation: Operation) {
+  return createMiddleware<AppEnv>(async function requireOperation(c, next) {
+    const user = c.get("user");
+    if (!user) throw apiError(401, "unauthenticated", "Log in to do this.");
+    const decision = decideOperation(user, operation);
+    if (!decision.ok) throw apiError(403, "forbidden", decision.reason);
+    await next();
+  });
+}

@@ -6,6 +6,7 @@ import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
+import { queueWebhookEvent, webhookEvents } from "./webhooks";
 import { getClaimDetail, versionedClaimBatch, type ClaimRow } from "./claims";
 
 /** Apply a workflow action: the pure decision, then the state change, its comment and its audit event in one batch. */
@@ -31,6 +32,15 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
   if (input.action === "publish" || input.action === "correct" || input.action === "retract") {
     // The public pages of this article change: move their cache key on, in the same batch.
     statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+    // The webhook outbox, in the same batch: an event is queued if and only if the transition happened.
+    const event = webhookEvents[input.action];
+    statements.push(
+      queueWebhookEvent(db, event, {
+        event,
+        occurredAt: now,
+        claim: { id: claim.id, articleId: claim.articleId, state: decision.to, ratingKey: verdictChange?.ratingKey ?? claim.ratingKey, publicNote: set.publicNote ?? claim.publicNote, path: `/claims/${claim.id}` },
+      }),
+    );
   }
   if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange, authorId: actor.id }));
   if (input.comment) statements.push(db.insert(comments).values({ claimId: claim.id, authorId: actor.id, body: input.comment }));
