@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { createExecutionContext, createScheduledController } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import worker from "../../worker/index";
 import { call, claimThrough, json, signInStaff } from "./support";
@@ -7,7 +7,7 @@ import { call, claimThrough, json, signInStaff } from "./support";
 const origin = inject("loopbackOrigin");
 const script = (body: unknown) => fetch(`${origin}/__script`, { method: "POST", body: JSON.stringify(body) });
 const seen = async (path: string) => ((await (await fetch(`${origin}/__seen`)).json()) as { path: string; headers: Record<string, string> }[]).filter((s) => s.path === path);
-const cron = (at: number) => worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env, createExecutionContext());
+const cron = (at: number) => worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);
 const hour = 3600_000;
 
 /** A publisher's page: menus and a footer around an <article>, as news sites have them. */

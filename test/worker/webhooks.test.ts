@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { createExecutionContext, createScheduledController } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { verifyWebhook } from "../../worker/domain/webhook-signature";
 import worker from "../../worker/index";
@@ -10,7 +10,7 @@ const receiver = (path: string) => `${origin}${path}`;
 const script = (body: unknown) => fetch(receiver("/__script"), { method: "POST", body: JSON.stringify(body) });
 const seen = async (path: string) => ((await (await fetch(receiver("/__seen"))).json()) as { path: string; headers: Record<string, string>; body: string }[]).filter((s) => s.path === path);
 /** Run the Cron Trigger as if it fired at `at`. */
-const cron = (at: number) => worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env, createExecutionContext());
+const cron = (at: number) => worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);
 
 let people: Awaited<ReturnType<typeof signInStaff>>;
 beforeEach(async () => {
