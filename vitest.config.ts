@@ -10,6 +10,19 @@ function readSeeds(): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 }
 
+/**
+ * Every fetch the worker tests make leaves workerd through here: loopback (the test's own origin, see
+ * test/worker/loopback-origin.ts) is forwarded; any other address is never contacted and gets a 599.
+ */
+async function loopbackOnly(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+    return new Response(`blocked: tests may reach loopback only, not ${url.host}`, { status: 599, headers: { "x-blocked-host": url.host } });
+  }
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  return fetch(url, { method: request.method, headers: request.headers, body, redirect: "manual" });
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
   return {
@@ -35,6 +48,7 @@ export default defineConfig(async () => {
                   MODEL_FULL_CHECKS: process.env.MODEL_FULL_CHECKS ?? "",
                   MODEL_PARALLEL: process.env.MODEL_PARALLEL ?? "",
                 },
+                outboundService: loopbackOnly,
               },
             }),
           ],
@@ -42,7 +56,12 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            globalSetup: ["./test/worker/loopback-origin.ts"],
           },
+        },
+        {
+          // The command line against local D1 folders of its own, through wrangler as a user runs it.
+          test: { name: "cli", include: ["test/cli/**/*.test.ts"], environment: "node", testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false },
         },
         {
           test: {

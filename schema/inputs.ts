@@ -1,6 +1,6 @@
 import { createInsertSchema } from "drizzle-zod";
 import { z } from "zod";
-import { claimants, sources, suggestionDismissals } from "./tables";
+import { claimants, sources, suggestionDismissals, watchSettings, webhooks } from "./tables";
 import { ratingKeys } from "./rating-scale";
 import { claimStates, roles } from "./enums";
 import { workflowActions } from "./workflow";
@@ -200,3 +200,18 @@ export const suggestionDismissInput = createInsertSchema(suggestionDismissals, {
 })
   .pick({ revisionId: true, start: true, end: true })
   .refine((v) => v.end > v.start, { message: "end must come after start", path: ["end"] });
+
+/** POST /api/webhooks. Any http(s) address, loopback and private ones included: an admin may run a receiver beside Factline. */
+export const webhookCreateInput = createInsertSchema(webhooks, {
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  description: z.string().trim().max(200).nullish(),
+}).pick({ url: true, description: true });
+
+/** PUT /api/watch/settings: the stealth-edit watch's schedule. */
+export const watchSettingsInput = createInsertSchema(watchSettings, {
+  enabled: z.boolean(),
+  intervalMinutes: z.number().int().min(15).max(7 * 24 * 60),
+  maxFetchesPerRun: z.number().int().min(1).max(100),
+})
+  .pick({ enabled: true, intervalMinutes: true, maxFetchesPerRun: true })
+  .extend({ version: z.number().int().min(0) });

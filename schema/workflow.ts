@@ -234,6 +234,12 @@ const rolePowers = {
   manageUsers: ["admin"],
   /** Reword the rating scale's labels. */
   rewordScale: ["admin"],
+  /** Register webhooks: they receive every publication and hold signing secrets. */
+  manageWebhooks: ["admin"],
+  /** Set the stealth-edit watch's schedule: it fetches publishers' pages. */
+  configureWatch: ["admin"],
+  /** See the stealth-edit watch's state. */
+  viewWatch: ["editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePower = keyof typeof rolePowers;
 

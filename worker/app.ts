@@ -19,6 +19,8 @@ import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
 import { suggestionRoutes } from "./routes/suggestions";
 import { userRoutes } from "./routes/users";
+import { watchRoutes } from "./routes/watch";
+import { webhookRoutes } from "./routes/webhooks";
 
 /** Largest request body: an article of maxArticleChars in UTF-8 with room for JSON escaping. */
 export const maxBodyBytes = 2 * 1024 * 1024;
@@ -40,7 +42,9 @@ const api = new Hono<AppEnv>()
   .route("/match", matchRoutes)
   .route("/fact-checks", factCheckRoutes)
   .route("/claimants", claimantRoutes)
-  .route("/public", publicApi);
+  .route("/public", publicApi)
+  .route("/webhooks", webhookRoutes)
+  .route("/watch", watchRoutes);
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)

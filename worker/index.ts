@@ -1,4 +1,8 @@
 import app from "./app";
+import { scheduled } from "./scheduled";
 
 export type { AppType } from "./app";
-export default app;
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env) => scheduled(controller, env),
+} satisfies ExportedHandler<Env>;

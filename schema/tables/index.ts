@@ -7,3 +7,4 @@ export * from "./ratings";
 export * from "./suggestions";
 export * from "./fact-checks";
 export * from "./near-duplicates";
+export * from "./operations";

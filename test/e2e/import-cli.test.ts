@@ -66,9 +66,9 @@ describe("npm run import", () => {
   });
 });
 
-describe("npm run admin:invite", () => {
+describe("npm run admin:invite (factline create-admin)", () => {
   it("creates a password-less admin and a one-time link whose token only the operator sees", () => {
-    const result = spawnSync("node_modules/.bin/tsx", ["scripts/invite-admin.ts", "--", "Boss@Newsroom.example", "First Admin", "--local"], {
+    const result = spawnSync("node_modules/.bin/tsx", ["scripts/factline.ts", "create-admin", "Boss@Newsroom.example", "First Admin", "--local"], {
       env: { ...process.env, FACTLINE_PERSIST: state, PATH: `${resolve("node_modules/.bin")}:${process.env.PATH}` },
       encoding: "utf8",
     });

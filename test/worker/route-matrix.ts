@@ -151,6 +151,13 @@ export const routeMatrix: RouteCell[] = [
   { method: "POST", route: "/api/fact-checks/import", path: () => "/api/fact-checks/import", body: () => ({ content: JSON.stringify({ "@type": "ClaimReview", claimReviewed: "12 bridges were repaired", url: "https://fc.example/bridges" }) }), expect: staff(201) },
   // "The same claim": whoever may edit the draft links it to a published fact-check (canLinkSameClaim).
   { method: "POST", route: "/api/claims/:id/same-as", path: (f) => `/api/claims/${f.draftId}/same-as`, body: (f) => ({ ...version1, sameAsId: f.publishedId }), expect: { ...staff(200), checker2: 403 } },
+  // Integrations (schema/workflow.ts rolePowers). No webhook exists in the fixture: the admin's DELETE finds none.
+  { method: "GET", route: "/api/webhooks", path: () => "/api/webhooks", expect: adminOnly(200) },
+  { method: "POST", route: "/api/webhooks", path: () => "/api/webhooks", body: () => ({ url: "http://127.0.0.1:9/hook" }), expect: adminOnly(201) },
+  { method: "DELETE", route: "/api/webhooks/:id", path: () => "/api/webhooks/999", expect: adminOnly(404) },
+  { method: "GET", route: "/api/webhooks/:id/deliveries", path: () => "/api/webhooks/999/deliveries", expect: adminOnly(200) },
+  { method: "GET", route: "/api/watch", path: () => "/api/watch", expect: editors(200) },
+  { method: "PUT", route: "/api/watch/settings", path: () => "/api/watch/settings", body: () => ({ enabled: false, intervalMinutes: 60, maxFetchesPerRun: 5, version: 0 }), expect: adminOnly(200) },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
   { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },

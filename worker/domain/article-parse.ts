@@ -77,8 +77,10 @@ function decodeEntities(text: string): string {
 function htmlToLines(html: string, findTitle: boolean): { lines: string[]; title: string | null } {
   const titleMatch = findTitle ? (/<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html) ?? /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)) : null;
   const strip = (s: string) => decodeEntities(s.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
-  const body = (/<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html)
-    .replace(/<(script|style|noscript|template|head|nav|footer)\b[\s\S]*?<\/\1>/gi, "")
+  const page = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  // As the stealth-edit watch reads pages (worker/scheduled/readable-text.ts): an <article>, when there is one, is the text.
+  const body = (/<article\b[^>]*>([\s\S]*)<\/article>/i.exec(page)?.[1] ?? page)
+    .replace(/<(script|style|noscript|template|head|nav|footer|aside|form)\b[\s\S]*?<\/\1>/gi, "")
     .replace(/<h1\b[\s\S]*?<\/h1>/i, (h1) => (findTitle ? "" : h1))
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/(p|div|h[1-6]|li|blockquote|section|article|tr)>/gi, "\n");

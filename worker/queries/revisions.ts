@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { canReviseArticle, isPublicClaim, type Actor } from "../../schema/workflow";
 import { articleSearch } from "../../schema/search-table";
-import { articleRevisions, articles, claims } from "../../schema/tables";
+import { articleRevisions, articles, claims, writeGuards } from "../../schema/tables";
 import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
 import type { ReanchorResult } from "../domain/anchoring";
-import { follow, prepareStep, trackedFrom } from "../domain/anchoring/follow";
+import { follow, prepareStep, trackedFrom, type FollowResult } from "../domain/anchoring/follow";
 import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
 import { apiError, enforce } from "../http/errors";
 import { auditInsert, isStaleWrite, versionGuard } from "./audit";
@@ -60,33 +60,12 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
     const stale = claim.anchorStatus !== "changed" && claim.revisionId !== revision.id;
     return follow(stale ? { ...tracked, current: null } : tracked, step);
   });
-  const updates = claimRows.map((claim, i) => {
-    const r = results[i];
-    const placed = r.status === "anchored" || r.status === "moved";
-    return {
-      id: claim.id,
-      version: claim.version,
-      placed,
-      status: r.status,
-      method: r.method,
-      confidence: r.confidence,
-      selector: placed ? r.selector : null,
-      suggestion: r.status === "changed" ? r.selector : null,
-      needsReview: !placed && isPublicClaim(claim),
-      before: { status: claim.anchorStatus, start: claim.start, end: claim.end, exact: claim.exact },
-    };
-  });
-  const payload = JSON.stringify(updates);
-  const newRevisionId = sql`(select ${articles.currentRevisionId} from ${articles} where ${articles.id} = ${articleId})`;
+  const reanchoring = reanchorStatements(db, articleId, claimRows, results, actorId, revision.number + 1);
+  const { updates } = reanchoring;
   const guard = versionGuard(db, articles, articleId, version);
   const statements = [
     guard.open,
-    // The claims re-anchored must be all of the article's claims, each as read: a claim created or
-    // edited meanwhile would otherwise keep a selector into the old text under the new revision.
-    sql`insert into write_guards (ok)
-      select count(*) = 0 from claims c
-      where c.article_id = ${articleId}
-        and not exists (select 1 from json_each(${payload}) u where json_extract(u.value, '$.id') = c.id and json_extract(u.value, '$.version') = c.version)`,
+    reanchoring.guard,
     db.insert(articleRevisions).values({
       articleId,
       number: revision.number + 1,
@@ -108,6 +87,67 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
       .where(eq(articles.id, articleId)),
     db.delete(articleSearch).where(eq(articleSearch.rowid, articleId)),
     db.insert(articleSearch).values({ rowid: articleId, title: article.title, body: text }),
+    ...reanchoring.statements,
+    auditInsert(db, {
+      actorId,
+      action: "article.revise",
+      entityType: "article",
+      entityId: articleId,
+      before: { revision: revision.number },
+      after: { revision: revision.number + 1, claims: results.map((r) => r.status) },
+    }),
+    guard.close,
+  ];
+  try {
+    await batchStatements(db, statements);
+  } catch (err) {
+    if (isStaleWrite(err)) throw apiError(409, "stale_version", "The article or one of its claims changed while this revision was saved; try again.");
+    throw err;
+  }
+  const next = await db
+    .select({ id: articleRevisions.id, number: articleRevisions.number, createdAt: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, revision.number + 1)))
+    .get();
+  return {
+    revision: next!,
+    unchanged: false,
+    claims: updates.map((u, i) => ({ id: u.id, anchor: { status: results[i].status, confidence: results[i].confidence, selector: results[i].selector } })),
+  };
+}
+
+/**
+ * The statements that store re-anchoring `results` (one per claim row, in order) for the caller's batch:
+ * a guard that the claims are all of the article's and still as read, the claims' new places, their
+ * anchor steps and audit events. Placed claims move to the article's current revision as the batch
+ * sees it, so put these after the statement that changes it.
+ */
+export function reanchorStatements(db: Db, articleId: number, claimRows: (typeof claims.$inferSelect)[], results: FollowResult[], actorId: number | null, revisionNumber: number) {
+  const updates = claimRows.map((claim, i) => {
+    const r = results[i];
+    const placed = r.status === "anchored" || r.status === "moved";
+    return {
+      id: claim.id,
+      version: claim.version,
+      placed,
+      status: r.status,
+      method: r.method,
+      confidence: r.confidence,
+      selector: placed ? r.selector : null,
+      suggestion: r.status === "changed" ? r.selector : null,
+      needsReview: !placed && isPublicClaim(claim),
+      before: { status: claim.anchorStatus, start: claim.start, end: claim.end, exact: claim.exact },
+    };
+  });
+  const payload = JSON.stringify(updates);
+  const newRevisionId = sql`(select ${articles.currentRevisionId} from ${articles} where ${articles.id} = ${articleId})`;
+  // The claims must be all of the article's claims, each as read: a claim created or edited meanwhile
+  // would otherwise keep a selector into the old text under the new revision.
+  const guard = sql`insert into write_guards (ok)
+      select count(*) = 0 from claims c
+      where c.article_id = ${articleId}
+        and not exists (select 1 from json_each(${payload}) u where json_extract(u.value, '$.id') = c.id and json_extract(u.value, '$.version') = c.version)`;
+  const statements = [
     // Every claim in one statement, however many: the re-anchoring results travel as one JSON array.
     sql`
       update claims set
@@ -140,35 +180,52 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
     sql`
       insert into audit_events (actor_id, action, entity_type, entity_id, before, after)
       select ${actorId}, 'claim.reanchor', 'claim', json_extract(u.value, '$.id'), json_extract(u.value, '$.before'),
-        json_object('status', json_extract(u.value, '$.status'), 'method', json_extract(u.value, '$.method'), 'confidence', json_extract(u.value, '$.confidence'), 'revision', ${revision.number + 1})
+        json_object('status', json_extract(u.value, '$.status'), 'method', json_extract(u.value, '$.method'), 'confidence', json_extract(u.value, '$.confidence'), 'revision', ${revisionNumber})
       from json_each(${payload}) as u
       where not (json_extract(u.value, '$.status') = 'anchored' and json_extract(u.value, '$.before.status') = 'anchored')`,
-    auditInsert(db, {
-      actorId,
-      action: "article.revise",
-      entityType: "article",
-      entityId: articleId,
-      before: { revision: revision.number },
-      after: { revision: revision.number + 1, claims: results.map((r) => r.status) },
-    }),
-    guard.close,
   ];
-  try {
-    await batchStatements(db, statements);
-  } catch (err) {
-    if (isStaleWrite(err)) throw apiError(409, "stale_version", "The article or one of its claims changed while this revision was saved; try again.");
-    throw err;
+  return { updates, guard, statements };
+}
+
+/**
+ * Re-anchor an article's claims against its current revision, without a new one (`npm run factline --
+ * reanchor`): claims left changed or orphaned on an older revision are looked for again. One batch; none
+ * when every claim is already anchored where it was.
+ */
+export async function reanchorArticle(db: Db, articleId: number, actorId: number | null) {
+  const [current, claimRows] = await Promise.all([
+    db
+      .select({ id: articleRevisions.id, number: articleRevisions.number, text: articleRevisions.text })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(eq(articles.id, articleId))
+      .get(),
+    db.select().from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.id)),
+  ]);
+  if (!current) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
+  const step = prepareStep(current.text, current.text);
+  const results = claimRows.map((claim) => {
+    const tracked = trackedFrom(claim);
+    const stale = claim.anchorStatus !== "changed" && claim.revisionId !== current.id;
+    return follow(stale ? { ...tracked, current: null } : tracked, step);
+  });
+  const settled = claimRows.every((c, i) => c.revisionId === current.id && c.anchorStatus === "anchored" && results[i].status === "anchored");
+  if (claimRows.length > 0 && !settled) {
+    const reanchoring = reanchorStatements(db, articleId, claimRows, results, actorId, current.number);
+    await batchStatements(db, [
+      reanchoring.guard,
+      ...reanchoring.statements,
+      // A claim the public sees may now read differently: move the public cache key on.
+      db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, articleId)),
+      db.delete(writeGuards),
+    ]);
   }
-  const next = await db
-    .select({ id: articleRevisions.id, number: articleRevisions.number, createdAt: articleRevisions.createdAt })
-    .from(articleRevisions)
-    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, revision.number + 1)))
-    .get();
-  return {
-    revision: next!,
-    unchanged: false,
-    claims: updates.map((u, i) => ({ id: u.id, anchor: { status: results[i].status, confidence: results[i].confidence, selector: results[i].selector } })),
-  };
+  return results.map((r) => r.status);
+}
+
+/** Ids of the articles that have claims, ascending. */
+export async function articleIdsWithClaims(db: Db) {
+  return (await db.selectDistinct({ id: claims.articleId }).from(claims).orderBy(asc(claims.articleId))).map((r) => r.id);
 }
 
 /** The revisions of an article, newest first, without their texts. */

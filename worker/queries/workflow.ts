@@ -8,6 +8,7 @@ import { apiError, enforce } from "../http/errors";
 import { auditInsert } from "./audit";
 import { getClaimDetail, versionedClaimBatch, withShaper, type ClaimRow } from "./claims";
 import { indexStatements } from "./match";
+import { queueWebhookEvent, webhookEvents } from "./webhooks";
 
 /**
  * Apply a workflow action: the pure decision, then the state change, its comment and its audit event in
@@ -45,8 +46,19 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];
   const publicChange = !decision.held && ["publish", "correct", "retract", "approve_correction"].includes(input.action);
-  // The public pages of this article change: move their cache key on, in the same batch.
-  if (publicChange) statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+  if (publicChange) {
+    // The public pages of this article change: move their cache key on, in the same batch.
+    statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
+    // The webhook outbox, in the same batch: an event is queued if and only if the public change happened.
+    const event = webhookEvents[input.action === "approve_correction" ? "correct" : (input.action as "publish" | "correct" | "retract")];
+    statements.push(
+      queueWebhookEvent(db, event, {
+        event,
+        occurredAt: now,
+        claim: { id: claim.id, articleId: claim.articleId, state: decision.to, ratingKey: verdictChange?.ratingKey ?? claim.ratingKey, publicNote: set.publicNote ?? claim.publicNote, path: `/claims/${claim.id}` },
+      }),
+    );
+  }
   // A published claim joins the "already checked" corpus; a correction re-indexes it (a retraction keeps it, shown as retracted).
   if (publicChange && input.action !== "retract") statements.push(...indexStatements(db, claim.id, claim.exact));
   if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange }));
