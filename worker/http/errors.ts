@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { Refused, type RefusalKind } from "../queries/refusal";
 
 /** The one error shape of the API: `{ error: { code, message, details? } }`. */
 export interface ApiErrorBody {
@@ -35,8 +36,21 @@ const defaultCodes: Partial<Record<number, string>> = {
   429: "rate_limited",
 };
 
-/** app.onError: HTTPExceptions become the error shape; anything else is logged and hidden behind a 500. */
+/** The one place where a refusal becomes an HTTP status. */
+const refusalStatus: Record<RefusalKind, ContentfulStatusCode> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+/** app.onError: refusals and HTTPExceptions become the error shape; anything else is logged and hidden behind a 500. */
 export function onError(err: Error, c: Context) {
+  if (err instanceof Refused) {
+    const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+    return c.json(body, refusalStatus[err.kind]);
+  }
   if (err instanceof HTTPException) {
     const cause = (err.cause ?? {}) as Partial<ApiErrorCause>;
     const status = err.status as ContentfulStatusCode;

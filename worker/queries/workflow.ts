@@ -4,15 +4,16 @@ import type { assignInput, transitionInput } from "../../schema/inputs";
 import { articles, claims, comments, users, verdicts } from "../../schema/tables";
 import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
-import { apiError } from "../http/errors";
+import { refuse, refusedBy } from "./refusal";
 import { auditInsert } from "./audit";
+import type { Statement } from "./batch";
 import { getClaimDetail, versionedClaimBatch, type ClaimRow } from "./claims";
 
 /** Apply a workflow action: the pure decision, then the state change, its comment and its audit event in one batch. */
 export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<typeof transitionInput>, actor: Actor) {
   const changesVerdict = input.action === "correct" && (input.ratingKey !== undefined || input.explanation !== undefined);
   const decision = decideTransition(actor, claim, input.action, changesVerdict);
-  if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "invalid_transition", decision.reason);
+  if (!decision.ok) throw refusedBy(decision, "invalid_transition");
   const now = new Date().toISOString();
   const set: Partial<typeof claims.$inferInsert> = { state: decision.to, updatedAt: now };
   if (input.action === "publish") {
@@ -25,7 +26,7 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
       ? { ratingKey: input.ratingKey ?? claim.ratingKey ?? "unverifiable", explanation: input.explanation ?? claim.explanation ?? null }
       : null;
   if (verdictChange) Object.assign(set, verdictChange, { lastEditedBy: actor.id });
-  const statements: unknown[] = [
+  const statements: Statement[] = [
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];
   if (input.action === "publish" || input.action === "correct" || input.action === "retract") {
@@ -57,7 +58,7 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
 export async function assignClaim(db: Db, claim: ClaimRow, input: z.output<typeof assignInput>, actor: Actor) {
   if (input.assigneeId !== null) {
     const assignee = await db.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.assigneeId)).get();
-    if (!assignee || assignee.disabledAt) throw apiError(400, "unknown_assignee", `User ${input.assigneeId} cannot be assigned.`);
+    if (!assignee || assignee.disabledAt) throw refuse("invalid", "unknown_assignee", `User ${input.assigneeId} cannot be assigned.`);
   }
   await versionedClaimBatch(db, claim, input.version, [
     db
@@ -73,7 +74,7 @@ export async function assignClaim(db: Db, claim: ClaimRow, input: z.output<typeo
 export async function addComment(db: Db, claimId: number, body: string, parentId: number | undefined, actor: Actor) {
   if (parentId !== undefined) {
     const parent = await db.select({ claimId: comments.claimId }).from(comments).where(eq(comments.id, parentId)).get();
-    if (!parent || parent.claimId !== claimId) throw apiError(400, "unknown_parent", `Comment ${parentId} is not on this claim.`);
+    if (!parent || parent.claimId !== claimId) throw refuse("invalid", "unknown_parent", `Comment ${parentId} is not on this claim.`);
   }
   const [[created]] = await db.batch([
     db.insert(comments).values({ claimId, authorId: actor.id, body, parentId: parentId ?? null }).returning(),

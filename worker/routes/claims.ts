@@ -10,6 +10,7 @@ import { requireRole, requireStaff } from "../middleware/auth";
 import { getAnchorHistory } from "../queries/anchor-history";
 import { auditHistory } from "../queries/audit";
 import { anchorClaim, deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
+import { refusedBy } from "../queries/refusal";
 import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
 
 const claimListQuery = pageQuery.extend({
@@ -55,7 +56,7 @@ export const claimRoutes = new Hono<AppEnv>()
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
     const decision = canEdit(actor, claim);
-    if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
+    if (!decision.ok) throw refusedBy(decision, "not_editable");
     return c.json({ claim: await updateClaim(db, claim, c.req.valid("json"), actor) });
   })
   .delete("/:id", validate("param", idParam), validate("json", claimDeleteInput), async (c) => {
@@ -63,7 +64,7 @@ export const claimRoutes = new Hono<AppEnv>()
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
     const decision = canDelete(actor, claim);
-    if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_a_draft", decision.reason);
+    if (!decision.ok) throw refusedBy(decision, "not_a_draft");
     await deleteDraft(db, claim, c.req.valid("json").version, actor);
     return c.body(null, 204);
   })
@@ -82,7 +83,7 @@ export const claimRoutes = new Hono<AppEnv>()
     if (!isPublic) {
       // Re-attaching changes the quote: only while the claim may be edited at all (not in review, not approved).
       const decision = canEdit(actor, claim);
-      if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "not_editable", decision.reason);
+      if (!decision.ok) throw refusedBy(decision, "not_editable");
     }
     return c.json({ claim: await anchorClaim(db, claim, c.req.valid("json"), actor) });
   })
