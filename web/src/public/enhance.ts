@@ -7,7 +7,8 @@
 import { claimIdsOf, navigationStops, shortcutDirection, step } from "./claim-nav";
 import { el, hasPopover } from "./dom";
 import { createPopover, type VerdictPopover } from "./popover";
-import { message, uiLanguageOf } from "./strings";
+import { uiLanguageOf } from "../../../schema/enums";
+import { message } from "./strings";
 
 const ui = uiLanguageOf(document.documentElement.lang) ?? "en";
 const openerSelector = "a.hl, a.verdict-tag";

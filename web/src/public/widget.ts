@@ -12,20 +12,20 @@
  * from Factline's origin, so it runs under a publisher CSP that allows that origin for script,
  * style and connect, without 'unsafe-inline'.
  */
-import type { UiLanguage } from "../../../schema/enums";
+import { publicStateLabel, uiLanguageOf, type UiLanguage } from "../../../schema/enums";
 import { claimViews, type ClaimView } from "./annotation-view";
 import { indexText, wrapSpan } from "./dom-anchor";
 import { el, hasPopover } from "./dom";
 import { createPopover, type VerdictPopover } from "./popover";
 import { matchQuote } from "./quote-match";
-import { message, uiLanguageOf } from "./strings";
+import { message } from "./strings";
 
 const ownUi = (element: Element) => element.classList.contains("factline-tag") || element.classList.contains("factline-popover");
 
 /** The popover's content for one fact-check: plain text and http(s) links only. */
 function details(view: ClaimView, ui: UiLanguage, titleId: string): Node[] {
-  const nodes: Node[] = [el("p", { class: `factline-verdict tone-${view.tone}`, id: titleId }, view.label ?? message(ui, "retracted"))];
-  if (view.state === "corrected") nodes.push(el("p", { class: "factline-state" }, message(ui, "corrected")));
+  const nodes: Node[] = [el("p", { class: `factline-verdict tone-${view.tone}`, id: titleId }, view.label ?? publicStateLabel("retracted", ui))];
+  if (view.state === "corrected") nodes.push(el("p", { class: "factline-state" }, publicStateLabel("corrected", ui)));
   nodes.push(el("blockquote", { class: "factline-quote" }, view.selector.exact));
   for (const text of view.comments) nodes.push(el("p", { class: "factline-comment" }, text));
   if (view.sources.length) {
@@ -38,7 +38,7 @@ function details(view: ClaimView, ui: UiLanguage, titleId: string): Node[] {
 
 /** The verdict label after a highlight: a button that opens the popover, or a link to the fact-check without the Popover API. */
 function verdictLabel(view: ClaimView, ui: UiLanguage, withPopover: boolean): HTMLElement {
-  const children = [el("span", { class: "factline-vh" }, `${message(ui, "factCheck")}: `), view.label ?? message(ui, "retracted")];
+  const children = [el("span", { class: "factline-vh" }, `${message(ui, "factCheck")}: `), view.label ?? publicStateLabel("retracted", ui)];
   const attrs = { class: `factline-tag tone-${view.tone}`, lang: ui, "data-factline-claim": view.id };
   return withPopover || !view.permalink
     ? el("button", { ...attrs, type: "button", "aria-haspopup": "dialog" }, ...children)
