@@ -182,6 +182,13 @@ export const inviteInput = z.object({
   role: z.enum(roles),
 });
 
+/** An admin's change to an account: its role, or disabling it. */
+export const userUpdateInput = z.object({
+  version: z.number().int().positive(),
+  role: z.enum(roles).optional(),
+  disabled: z.boolean().optional(),
+});
+
 export const acceptInviteInput = z.object({
   token: z.string().min(20).max(200),
   password: z.string().min(12, "Use at least 12 characters.").max(1000),

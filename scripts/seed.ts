@@ -9,7 +9,7 @@ import { demoFactChecks } from "../demo/fact-checks";
 import { articleRevisions, articles, claims, users } from "../schema/tables";
 import type { Actor } from "../schema/workflow";
 import type { Db } from "../worker/db";
-import { codePointIndex } from "../worker/domain/codepoints";
+import { codePointIndex } from "../schema/text/code-points";
 import { createClaim } from "../worker/queries/claims";
 import { seedDemoAccounts } from "../worker/queries/users";
 import { transitionClaim } from "../worker/queries/workflow";

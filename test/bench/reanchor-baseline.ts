@@ -9,7 +9,7 @@ import approxSearch from "approx-string-match";
 import type { Match as StringMatch } from "approx-string-match";
 import { indexCodePoints } from "../../worker/domain/anchoring/code-point-index";
 import type { CodePointIndex } from "../../worker/domain/anchoring/code-point-index";
-import type { TextSelector } from "../../worker/domain/anchoring/selector";
+import type { TextSelector } from "../../worker/domain/text-selector";
 
 /** The new text with its code point offsets, prepared once per revision like Factline's. */
 export interface BaselineText {

@@ -10,12 +10,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { codePointIndex } from "../../worker/domain/codepoints";
-import { paragraphsToText } from "../../worker/domain/article-text";
+import { codePointIndex } from "../../schema/text/code-points";
+import { paragraphsToText } from "../../schema/text/paragraphs";
 import { parseArticle } from "../../worker/domain/article-parse";
-import { describeRange } from "../../worker/domain/anchoring/selector";
-import type { TextSelector } from "../../worker/domain/anchoring/selector";
-import { normalizeQuote } from "../../worker/domain/anchoring/normalize";
+import { describeRange } from "../../worker/domain/text-selector";
+import type { TextSelector } from "../../worker/domain/text-selector";
+import { foldText } from "../../schema/text/fold";
 
 export type Truth =
   | { kind: "at"; start: number; end: number; ambiguous: boolean }
@@ -314,7 +314,7 @@ function isAmbiguous(text: string, range: Range): boolean {
   const cpStart = codePointIndex(text, range.start);
   const cpEnd = codePointIndex(text, range.end);
   const own = describeRange(text, cpStart, cpEnd);
-  const key = (s: TextSelector) => `${normalizeQuote(s.prefix)}\u0001${normalizeQuote(s.suffix)}`;
+  const key = (s: TextSelector) => `${foldText(s.prefix)}\u0001${foldText(s.suffix)}`;
   const quote = text.slice(range.start, range.end);
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
     if (at === range.start) continue;

@@ -2,7 +2,7 @@
 import { reanchorAll } from "../../worker/domain/anchoring";
 import { applyFollow, follow, prepareStep, trackedFrom } from "../../worker/domain/anchoring/follow";
 import type { StoredAnchor } from "../../worker/domain/anchoring/follow";
-import type { TextSelector } from "../../worker/domain/selector";
+import type { TextSelector } from "../../worker/domain/text-selector";
 
 /** The claims made on `oldText`, the one corrected revision of today's bench, and a chain of revisions after `oldText`. */
 let loaded: { selectors: TextSelector[]; oldText: string; newText: string; chain: string[] } | null = null;

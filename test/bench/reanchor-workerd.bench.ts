@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import { describeRange } from "../../worker/domain/selector";
+import { describeRange } from "../../worker/domain/text-selector";
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const seeds = process.env.FACTLINE_SEEDS ?? resolve("../shared/seeds");

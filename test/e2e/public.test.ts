@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { codePointIndex, codePointLength } from "../../worker/domain/codepoints";
-import { describeRange } from "../../worker/domain/selector";
+import { codePointIndex, codePointLength } from "../../schema/text/code-points";
+import { describeRange } from "../../worker/domain/text-selector";
 import { launchChromium, screenshot } from "./browser";
 
 const baseUrl = inject("baseUrl");

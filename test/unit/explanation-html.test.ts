@@ -1,17 +1,11 @@
 import { getSchema } from "@tiptap/core";
-import { Bold } from "@tiptap/extension-bold";
-import { Document } from "@tiptap/extension-document";
-import { Italic } from "@tiptap/extension-italic";
-import { Link } from "@tiptap/extension-link";
-import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
-import { Paragraph } from "@tiptap/extension-paragraph";
-import { Text } from "@tiptap/extension-text";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { explanationExtensions } from "../../web/src/editor/explanation-schema";
 import { explanationText, renderExplanation } from "../../worker/domain/explanation-html";
 
 // The Tiptap extensions the explanation editor is built from: fixtures must be documents they accept.
-const tiptap = getSchema([Document, Paragraph, Text, Bold, Italic, Link, BulletList, OrderedList, ListItem]);
+const tiptap = getSchema(explanationExtensions);
 
 type Mark = { type: string; attrs?: Record<string, unknown> };
 const t = (text: string, ...marks: Mark[]) => (marks.length ? { type: "text", text, marks } : { type: "text", text });

@@ -4,9 +4,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codePointIndex, codePointLength, codePointSlice } from "../../worker/domain/codepoints";
+import { codePointIndex, codePointLength, codePointSlice } from "../../schema/text/code-points";
 import type { PublicArticle, PublicClaim, SiteConfig } from "../../worker/domain/public-view";
-import { describeRange } from "../../worker/domain/selector";
+import { describeRange } from "../../worker/domain/text-selector";
 import {
   annotationContext,
   fromWebAnnotationSelectors,

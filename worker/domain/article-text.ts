@@ -1,16 +1,10 @@
 /** The canonical text of an article and its Tiptap form: paragraphs of plain text, nothing else. */
 
-/** Separator between paragraphs in the canonical text; Tiptap's getText() uses the same by default. */
-export const paragraphSeparator = "\n\n";
+import { foldKey } from "../../schema/text/fold";
 
 export interface TiptapTextDoc {
   type: "doc";
   content: { type: "paragraph"; content?: { type: "text"; text: string }[] }[];
-}
-
-/** The canonical text that selectors index into. */
-export function paragraphsToText(paragraphs: readonly string[]): string {
-  return paragraphs.join(paragraphSeparator);
 }
 
 /** The read-only Tiptap document of an article's text. */
@@ -21,25 +15,13 @@ export function paragraphsToDoc(paragraphs: readonly string[]): TiptapTextDoc {
   };
 }
 
-/** Paragraphs of canonical text (inverse of paragraphsToText). */
-export function textToParagraphs(text: string): string[] {
-  return text.split(paragraphSeparator);
-}
-
 /**
- * A key for "the same article": NFC, typographic quotes and dashes folded, all whitespace collapsed.
- * Two imports whose bodies share this key are duplicates, however their lines were wrapped.
+ * A key for "the same article": the paragraphs folded as the anchoring folds text (schema/text/fold.ts),
+ * trimmed and lower-cased. Two imports whose bodies share this key are duplicates, however their
+ * lines were wrapped and whatever quote marks, dashes or ё their publishers used.
  */
 export function duplicateKey(paragraphs: readonly string[]): string {
-  return paragraphs
-    .join(" ")
-    .normalize("NFC")
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/gu, " ")
-    .trim()
-    .toLowerCase();
+  return foldKey(paragraphs.join(" "));
 }
 
 /** The paragraphs of a Tiptap document: each top-level block's text; marks and other structure are dropped. */

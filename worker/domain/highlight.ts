@@ -1,4 +1,4 @@
-import { paragraphSeparator } from "./article-text";
+import { paragraphSeparator } from "../../schema/text/paragraphs";
 
 /** A highlighted range of the canonical text, in code points. */
 export interface HighlightRange {

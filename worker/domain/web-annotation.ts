@@ -6,10 +6,10 @@
 import type { UiLanguage } from "../../schema/enums";
 import { ratingLabel, ratingScale, type Scale } from "../../schema/rating-scale";
 import { articlePageUrl, claimPermalink, labelLanguage, utcDateTime } from "./claimreview";
-import { codePointLength } from "./codepoints";
+import { codePointLength } from "../../schema/text/code-points";
 import { explanationText } from "./explanation-html";
 import type { PublicArticle, PublicClaim, SiteConfig } from "./public-view";
-import type { TextSelector } from "./selector";
+import type { TextSelector } from "./text-selector";
 
 /** The JSON-LD context every Web Annotation document names. */
 export const annotationContext = "http://www.w3.org/ns/anno.jsonld";

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Refusal } from "../../schema/workflow";
+import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
 
 /** The one error shape of the API: `{ error: { code, message, details? } }`. */
 export interface ApiErrorBody {
@@ -36,8 +37,21 @@ const defaultCodes: Partial<Record<number, string>> = {
   429: "rate_limited",
 };
 
-/** app.onError: HTTPExceptions become the error shape; anything else is logged and hidden behind a 500. */
+/** The one place where a refusal becomes an HTTP status. */
+const refusalStatus: Record<RefusalKind, ContentfulStatusCode> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+/** app.onError: refusals and HTTPExceptions become the error shape; anything else is logged and hidden behind a 500. */
 export function onError(err: Error, c: Context) {
+  if (err instanceof Refused) {
+    const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+    return c.json(body, refusalStatus[err.kind]);
+  }
   if (err instanceof HTTPException) {
     const cause = (err.cause ?? {}) as Partial<ApiErrorCause>;
     const status = err.status as ContentfulStatusCode;
@@ -65,6 +79,5 @@ export function notFound(c: Context) {
  */
 export function enforce<D extends { ok: boolean }>(decision: D, conflictCode = "conflict"): Extract<D, { ok: true }> {
   if (decision.ok) return decision as Extract<D, { ok: true }>;
-  const refusal = decision as unknown as Refusal;
-  throw apiError(refusal.kind === "forbidden" ? 403 : 409, refusal.kind === "forbidden" ? "forbidden" : conflictCode, refusal.reason);
+  throw refusedBy(decision as unknown as Refusal, conflictCode);
 }

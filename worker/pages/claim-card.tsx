@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import type { UiLanguage } from "../../schema/enums";
+import { claimStateLabel, publicStateLabel, type UiLanguage } from "../../schema/enums";
 import { ratingFor, ratingLabel, type Scale } from "../../schema/rating-scale";
 import { renderExplanation } from "../domain/explanation-html";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
@@ -19,7 +19,7 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
     <article id={`claim-${claim.id}`} class={`claim-card state-${claim.state}`} tabindex={-1}>
       <Heading class="verdict">
         <VerdictBadge ratingKey={claim.ratingKey} ui={ui} scale={props.scale} />
-        {claim.state !== "published" ? <span class="state">{t(ui, claim.state)}</span> : null}
+        {claim.state !== "published" ? <span class="state">{claimStateLabel(claim.state, ui)}</span> : null}
       </Heading>
       <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
         {claim.exact}
@@ -31,7 +31,7 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
       ) : null}
       {claim.publicNote ? (
         <p class="public-note">
-          <strong>{t(ui, claim.state === "retracted" ? "retracted" : "corrected")}.</strong> {claim.publicNote}
+          <strong>{publicStateLabel(claim.state === "retracted" ? "retracted" : "corrected", ui)}.</strong> {claim.publicNote}
         </p>
       ) : null}
       {props.changedAt ? <p class="changed-after">{t(ui, "changedAfter", { date: props.changedAt.slice(0, 10) })}</p> : null}
@@ -57,7 +57,7 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
       ) : null}
       <p class="permalink">
         <a href={`/claims/${claim.id}`}>{t(ui, "permalink")}</a>
-        <time datetime={claim.publishedAt}> · {t(ui, "published")} {claim.publishedAt.slice(0, 10)}</time>
+        <time datetime={claim.publishedAt}> · {publicStateLabel("published", ui)} {claim.publishedAt.slice(0, 10)}</time>
       </p>
     </article>
   );

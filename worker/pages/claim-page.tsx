@@ -1,4 +1,4 @@
-import type { UiLanguage } from "../../schema/enums";
+import { publicStateLabel, type UiLanguage } from "../../schema/enums";
 import { ratingLabel, type Scale } from "../../schema/rating-scale";
 import type { PublicArticle, PublicClaim, SiteConfig } from "../domain/public-view";
 import type { PublicLogEntry } from "../queries/public";
@@ -7,7 +7,11 @@ import { t } from "./i18n";
 import { ClaimReviewScripts } from "./json-ld";
 import { Layout } from "./layout";
 
-const logLabel = { "claim.publish": "published", "claim.correct": "corrected", "claim.retract": "retracted", "claim.reanchor": "articleChanged" } as const;
+/** What a public log entry says happened: the state it led to, or that the article changed. */
+function logLabel(action: PublicLogEntry["action"], ui: UiLanguage): string {
+  if (action === "claim.reanchor") return t(ui, "articleChanged");
+  return publicStateLabel(action === "claim.publish" ? "published" : action === "claim.correct" ? "corrected" : "retracted", ui);
+}
 
 /** The permalink of one fact-check, with its public revision log. */
 export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; log: PublicLogEntry[]; ui: UiLanguage; site: SiteConfig; scale: Scale }) {
@@ -24,7 +28,7 @@ export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; l
         <ol class="log">
           {props.log.map((entry) => (
             <li>
-              <time datetime={entry.at}>{entry.at.slice(0, 10)}</time> — {t(ui, logLabel[entry.action])}
+              <time datetime={entry.at}>{entry.at.slice(0, 10)}</time> — {logLabel(entry.action, ui)}
               {entry.ratingFrom && entry.ratingTo ? (
                 <span>. {t(ui, "verdictChanged", { from: ratingLabel(entry.ratingFrom, ui, scale), to: ratingLabel(entry.ratingTo, ui, scale) })}</span>
               ) : null}

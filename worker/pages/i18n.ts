@@ -1,4 +1,5 @@
-import { uiLanguages, type UiLanguage } from "../../schema/enums";
+import { uiLanguageOf, uiLanguages, type UiLanguage } from "../../schema/enums";
+import { format } from "../../schema/format";
 
 const strings = {
   en: {
@@ -9,9 +10,6 @@ const strings = {
     sources: "Sources",
     permalink: "Permanent link",
     history: "Revision history",
-    published: "Published",
-    corrected: "Corrected",
-    retracted: "Retracted",
     search: "Search",
     searchLabel: "Search fact-checks and articles",
     results: "Results",
@@ -36,9 +34,6 @@ const strings = {
     sources: "Источники",
     permalink: "Постоянная ссылка",
     history: "История изменений",
-    published: "Опубликовано",
-    corrected: "Исправлено",
-    retracted: "Отозвано",
     search: "Поиск",
     searchLabel: "Поиск по проверкам и статьям",
     results: "Результаты",
@@ -63,9 +58,6 @@ const strings = {
     sources: "Дереккөздер",
     permalink: "Тұрақты сілтеме",
     history: "Өзгерістер тарихы",
-    published: "Жарияланды",
-    corrected: "Түзетілді",
-    retracted: "Кері қайтарылды",
     search: "Іздеу",
     searchLabel: "Тексерулер мен мақалалардан іздеу",
     results: "Нәтижелер",
@@ -88,7 +80,7 @@ export type MessageKey = keyof (typeof strings)["en"];
 
 /** A UI string in a language, with {name} placeholders filled. */
 export function t(lang: UiLanguage, key: MessageKey, values: Record<string, string> = {}): string {
-  return strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+  return format(strings[lang][key], values);
 }
 
 /** The reader's language: ?lang=, then the lang cookie, then Accept-Language, then English. */
@@ -101,8 +93,8 @@ export function pickUiLanguage(query: string | undefined, cookie: string | undef
     .map((part) => {
       const [tag, ...params] = part.trim().split(";");
       const q = Number(params.find((p) => p.trim().startsWith("q="))?.split("=")[1] ?? 1);
-      return { lang: tag.split("-")[0].toLowerCase(), q: Number.isFinite(q) ? q : 0 };
+      return { lang: uiLanguageOf(tag), q: Number.isFinite(q) ? q : 0 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => known(r.lang)).find(Boolean) ?? "en";
+  return ranked.map((r) => r.lang).find(Boolean) ?? "en";
 }

@@ -4,13 +4,14 @@ import type { articleImportInput, articleListQuery } from "../../schema/inputs";
 import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles } from "../../schema/tables";
 import { fallbackTitle, parseArticle } from "../domain/article-parse";
-import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
+import { duplicateKey, paragraphsToDoc } from "../domain/article-text";
+import { paragraphsToText } from "../../schema/text/paragraphs";
 import { slugify } from "../domain/slug";
 import { sourceKey } from "../domain/source-key";
 import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
 import type { Actor } from "../../schema/workflow";
-import { apiError } from "../http/errors";
+import { refuse } from "./refusal";
 import { auditInsert } from "./audit";
 import { reviseArticle, type ReanchoredClaim } from "./revisions";
 import { findNearDuplicate, minhashStatements, recordReprint } from "./near-duplicates";
@@ -80,7 +81,7 @@ export async function importArticle(
     date: input.publishedAt === undefined,
     source: input.sourceUrl === undefined && input.publisher === undefined,
   });
-  if (parsed.paragraphs.length === 0) throw apiError(400, "empty_article", "The article has no body text after its title and date.");
+  if (parsed.paragraphs.length === 0) throw refuse("invalid", "empty_article", "The article has no body text after its title and date.");
   const bodyHash = await sha256Hex(duplicateKey(parsed.paragraphs));
   const stored = await alreadyStored(db, bodyHash);
   if (stored) return stored;
@@ -121,7 +122,7 @@ export async function importArticle(
     await db.batch([
       db.insert(articles).values(values),
       db.insert(articleRevisions).values({
-        articleId: articleId as never,
+        articleId,
         number: 1,
         doc: paragraphsToDoc(parsed.paragraphs),
         text,
@@ -133,7 +134,7 @@ export async function importArticle(
         .update(articles)
         .set({ currentRevisionId: sql`(select max(id) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})` })
         .where(eq(articles.slug, slug)),
-      db.insert(articleSearch).values({ rowid: articleId as never, title, body: text }),
+      db.insert(articleSearch).values({ rowid: articleId, title, body: text }),
       ...minhashStatements(db, articleId, sig),
       auditInsert(db, { actorId, action: "article.import", entityType: "article", entityId: articleId, after: values }),
     ]);
@@ -193,14 +194,8 @@ export function ftsQuery(q: string): string | null {
   return words ? words.map((w) => `"${w}"*`).join(" ") : null;
 }
 
-/** An article with its current revision, or a 404. */
-export async function getArticleWithRevision(db: Db, id: number) {
-  const row = await db
-    .select({ article: articles, revision: articleRevisions })
-    .from(articles)
-    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-    .where(eq(articles.id, id))
-    .get();
-  if (!row) throw apiError(404, "not_found", `Article ${id} does not exist.`);
-  return row;
+/** The slug of the article imported from this source (see domain/source-key.ts), if any. */
+export async function articleSlugBySourceKey(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.sourceKey, key)).get();
+  return row?.slug;
 }

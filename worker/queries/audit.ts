@@ -35,7 +35,7 @@ export function auditHistory(db: Db, entityType: string, entityId: number) {
 }
 
 /** What a guard's select yields: the number of matching rows, which the CHECK on `write_guards` wants to be 1. */
-export const guardCount = () => sql<number>`count(*)`.as("ok");
+const guardCount = () => sql<number>`count(*)`.as("ok");
 
 /**
  * A guard statement (see `writeGuards`): the batch fails with a CHECK error, and writes nothing,

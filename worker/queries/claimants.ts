@@ -1,14 +1,19 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { claimantRef } from "../../schema/inputs";
 import { claimants } from "../../schema/tables";
+import { foldKey } from "../../schema/text/fold";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
-import { apiError } from "../http/errors";
 import { auditInsert, isStaleWrite, versionGuard } from "./audit";
+import type { Statement } from "./batch";
+import { refuse } from "./refusal";
 
 export type ClaimantRow = typeof claimants.$inferSelect;
 
-/** Claimants whose folded name contains `key`, for autocomplete. */
-export function searchClaimants(db: Db, key: string, limit: number) {
+/** Claimants whose folded name contains the folded `q` (all of them for an empty `q`), by name. */
+export function searchClaimants(db: Db, q: string, limit: number) {
+  const key = foldKey(q);
   return (
     db
       .select({ id: claimants.id, name: claimants.name, kind: claimants.kind })
@@ -20,10 +25,30 @@ export function searchClaimants(db: Db, key: string, limit: number) {
   );
 }
 
+/**
+ * Statements that make sure a claimant exists, and the SQL that yields its id inside the same batch.
+ * A new name that folds to an existing one's key (case, spacing, quote marks, ё) is that claimant.
+ * A description typed with a new name is the staff description, remembered as `actor`'s: it is not
+ * public until an editor other than its writer approves it.
+ */
+export async function resolveClaimant(db: Db, ref: z.output<typeof claimantRef>, actor: Actor): Promise<{ statements: Statement[]; id: SQL | number }> {
+  if ("id" in ref) {
+    const found = await db.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).get();
+    if (!found) throw refuse("invalid", "unknown_claimant", `Claimant ${ref.id} does not exist.`);
+    return { statements: [], id: ref.id };
+  }
+  const key = foldKey(ref.name);
+  const insert = db
+    .insert(claimants)
+    .values({ name: ref.name.trim(), nameKey: key, kind: ref.kind ?? "person", description: ref.description ?? null, descriptionBy: ref.description ? actor.id : null })
+    .onConflictDoNothing({ target: claimants.nameKey });
+  return { statements: [insert], id: sql`(select id from ${claimants} where ${claimants.nameKey} = ${key})` };
+}
+
 /** A claimant with its staff and public descriptions, or a 404. */
 export async function getClaimant(db: Db, id: number): Promise<ClaimantRow> {
   const row = await db.select().from(claimants).where(eq(claimants.id, id)).get();
-  if (!row) throw apiError(404, "not_found", `Claimant ${id} does not exist.`);
+  if (!row) throw refuse("not_found", "not_found", `Claimant ${id} does not exist.`);
   return row;
 }
 
@@ -38,7 +63,7 @@ async function writeClaimant(db: Db, before: ClaimantRow, version: number, set: 
       guard.close,
     ]);
   } catch (err) {
-    if (isStaleWrite(err)) throw apiError(409, "stale_version", "Someone changed this claimant first.", { currentVersion: before.version });
+    if (isStaleWrite(err)) throw refuse("conflict", "stale_version", "Someone changed this claimant first.", { currentVersion: before.version });
     throw err;
   }
   return getClaimant(db, before.id);

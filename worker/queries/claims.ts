@@ -1,16 +1,19 @@
 import { and, asc, eq, inArray, or, sql, desc, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { claimCreateInput, claimUpdateInput, claimantRef, sourceInput } from "../../schema/inputs";
+import type { claimCreateInput, claimUpdateInput, sourceInput } from "../../schema/inputs";
 import { articleRevisions, articles, auditEvents, claimants, claims, comments, sources, users, verdicts, writeGuards } from "../../schema/tables";
-import type { ClaimState } from "../../schema/enums";
+import { publicClaimStates, type ClaimState } from "../../schema/enums";
 import { nowIso } from "../../schema/tables/columns";
+import { codePointLength, codePointSlice } from "../../schema/text/code-points";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
-import { codePointLength, codePointSlice } from "../domain/codepoints";
-import { describeRange } from "../domain/selector";
-import { apiError } from "../http/errors";
+import { describeRange } from "../domain/text-selector";
 import { auditInsert, guardOneRow, isStaleWrite, versionGuard } from "./audit";
+import { runBatch, type Statement } from "./batch";
 import { chunkedInserts } from "./chunked-insert";
+import { resolveClaimant } from "./claimants";
+import { refuse } from "./refusal";
+import { getArticleWithRevision } from "./revisions";
 
 export type ClaimRow = typeof claims.$inferSelect;
 type ClaimContent = Omit<z.output<typeof claimUpdateInput>, "version">;
@@ -18,7 +21,7 @@ type ClaimContent = Omit<z.output<typeof claimUpdateInput>, "version">;
 /** A claim row, or a 404. */
 export async function getClaim(db: Db, id: number): Promise<ClaimRow> {
   const claim = await db.select().from(claims).where(eq(claims.id, id)).get();
-  if (!claim) throw apiError(404, "not_found", `Claim ${id} does not exist.`);
+  if (!claim) throw refuse("not_found", "not_found", `Claim ${id} does not exist.`);
   return claim;
 }
 
@@ -39,34 +42,17 @@ export async function getClaimDetail(db: Db, id: number) {
     db.select().from(sources).where(eq(sources.claimId, id)).orderBy(asc(sources.position)),
   ]);
   const row = claimRows[0];
-  if (!row) throw apiError(404, "not_found", `Claim ${id} does not exist.`);
+  if (!row) throw refuse("not_found", "not_found", `Claim ${id} does not exist.`);
   return { ...row.claim, claimant: row.claimant?.id ? row.claimant : null, article: row.article, sources: sourceRows };
 }
 
-const nameKey = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-
-/** Statements that make sure a claimant exists, and the SQL that yields its id inside the same batch. */
-async function resolveClaimant(db: Db, ref: z.output<typeof claimantRef>, actor: Actor): Promise<{ statements: never[]; id: SQL | number }> {
-  if ("id" in ref) {
-    const found = await db.select({ id: claimants.id }).from(claimants).where(eq(claimants.id, ref.id)).get();
-    if (!found) throw apiError(400, "unknown_claimant", `Claimant ${ref.id} does not exist.`);
-    return { statements: [], id: ref.id };
-  }
-  const key = nameKey(ref.name);
-  const insert = db
-    .insert(claimants)
-    .values({ name: ref.name.trim(), nameKey: key, kind: ref.kind ?? "person", description: ref.description ?? null, descriptionBy: ref.description ? actor.id : null })
-    .onConflictDoNothing({ target: claimants.nameKey });
-  return { statements: [insert as never], id: sql`(select id from ${claimants} where ${claimants.nameKey} = ${key})` };
-}
-
 function sourceRows(claimId: SQL | number, list: z.output<typeof sourceInput>[]) {
-  return list.map((s, position) => ({ ...s, claimId: claimId as number, position }));
+  return list.map((s, position) => ({ ...s, claimId, position }));
 }
 
 /** The statements and column changes that write a claim's content (claimant, verdict, sources). */
 async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent, actor: Actor, previous?: ClaimRow) {
-  const statements: never[] = [];
+  const statements: Statement[] = [];
   const set: Partial<typeof claims.$inferInsert> = {};
   if (content.claimant !== undefined) {
     if (content.claimant === null) set.claimantId = null;
@@ -82,42 +68,36 @@ async function contentWrite(db: Db, claimId: SQL | number, content: ClaimContent
     (content.ratingKey !== undefined && content.ratingKey !== (previous?.ratingKey ?? null)) ||
     (content.explanation !== undefined && JSON.stringify(content.explanation) !== JSON.stringify(previous?.explanation ?? null));
   const ratingKey = content.ratingKey !== undefined ? content.ratingKey : previous?.ratingKey;
-  const after: (never)[] = [];
+  const after: Statement[] = [];
   if (verdictChanged && ratingKey) {
     const explanation = content.explanation !== undefined ? content.explanation : (previous?.explanation ?? null);
-    after.push(db.insert(verdicts).values({ claimId: claimId as number, ratingKey, explanation, authorId: actor.id }) as never);
+    after.push(db.insert(verdicts).values({ claimId, ratingKey, explanation, authorId: actor.id }));
   }
   if (content.sources !== undefined) {
-    after.push(db.delete(sources).where(eq(sources.claimId, claimId as number)) as never);
-    after.push(...(chunkedInserts(db, sources, sourceRows(claimId, content.sources)) as never[]));
+    after.push(db.delete(sources).where(eq(sources.claimId, claimId)));
+    after.push(...chunkedInserts(db, sources, sourceRows(claimId, content.sources)));
   }
   return { before: statements, set, after };
 }
 
 /** The current revision's id and text, checking that `selector` quotes it exactly (400 otherwise). */
 export async function checkedSelector(db: Db, articleId: number, selector: z.output<typeof claimCreateInput>["selector"], revisionId?: number) {
-  const row = await db
-    .select({ revisionId: articleRevisions.id, text: articleRevisions.text })
-    .from(articles)
-    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-    .where(eq(articles.id, articleId))
-    .get();
-  if (!row) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
-  if (revisionId !== undefined && revisionId !== row.revisionId) {
-    throw apiError(409, "stale_revision", "The article has a newer revision; reload it and select the text again.", {
-      currentRevisionId: row.revisionId,
+  const { revision } = await getArticleWithRevision(db, articleId);
+  if (revisionId !== undefined && revisionId !== revision.id) {
+    throw refuse("conflict", "stale_revision", "The article has a newer revision; reload it and select the text again.", {
+      currentRevisionId: revision.id,
     });
   }
   const { quote, position } = selector;
-  if (position.end > codePointLength(row.text)) {
-    throw apiError(400, "selector_out_of_range", "The TextPositionSelector ends after the end of the article.");
+  if (position.end > codePointLength(revision.text)) {
+    throw refuse("invalid", "selector_out_of_range", "The TextPositionSelector ends after the end of the article.");
   }
-  const actual = codePointSlice(row.text, position.start, position.end);
+  const actual = codePointSlice(revision.text, position.start, position.end);
   if (actual !== quote.exact) {
-    throw apiError(400, "selector_mismatch", "The quote is not the text at that position of the article.", { expected: actual, received: quote.exact });
+    throw refuse("invalid", "selector_mismatch", "The quote is not the text at that position of the article.", { expected: actual, received: quote.exact });
   }
   // Context is recomputed from the text itself: the server, not the client, is the authority on it.
-  return { revisionId: row.revisionId, selector: describeRange(row.text, position.start, position.end) };
+  return { revisionId: revision.id, selector: describeRange(revision.text, position.start, position.end) };
 }
 
 /** A guard statement (see writeGuards) that fails the batch if the article's current revision is no longer `revisionId`. */
@@ -133,15 +113,15 @@ export async function createClaim(db: Db, articleId: number, input: z.output<typ
   const content = await contentWrite(db, claimId, input, actor);
   const values = { articleId, revisionId, ...selector, ...content.set, authorId: actor.id, lastEditedBy: actor.id, shapedBy: [actor.id] };
   const revisionGuard = currentRevisionGuard(db, articleId, revisionId);
-  const results = await db.batch([
+  const results = await runBatch(db, [
     revisionGuard,
     ...content.before,
     db.insert(claims).values(values).returning({ id: claims.id }),
     ...content.after,
     auditInsert(db, { actorId: actor.id, action: "claim.create", entityType: "claim", entityId: claimId, after: { ...selector, ...input, selector: undefined } }),
     db.delete(writeGuards),
-  ] as never).catch((err) => {
-    if (isStaleWrite(err)) throw apiError(409, "stale_revision", "The article got a new revision while you worked; reload it and select the text again.");
+  ]).catch((err) => {
+    if (isStaleWrite(err)) throw refuse("conflict", "stale_revision", "The article got a new revision while you worked; reload it and select the text again.");
     throw err;
   });
   const [{ id }] = (results as unknown[])[content.before.length + 1] as { id: number }[];
@@ -149,11 +129,11 @@ export async function createClaim(db: Db, articleId: number, input: z.output<typ
 }
 
 /** Run a versioned batch on one claim: all of it if the claim still has `version`, none of it otherwise. */
-export async function versionedClaimBatch(db: Db, claim: ClaimRow, version: number, statements: unknown[]) {
+export async function versionedClaimBatch(db: Db, claim: ClaimRow, version: number, statements: Statement[]) {
   if (version !== claim.version) throw staleClaim(claim.version);
   const guard = versionGuard(db, claims, claim.id, version);
   try {
-    await db.batch([guard.open, ...statements, guard.close] as never);
+    await db.batch([guard.open, ...statements, guard.close]);
   } catch (err) {
     if (isStaleWrite(err)) {
       const current = await db.select({ version: claims.version }).from(claims).where(eq(claims.id, claim.id)).get();
@@ -164,7 +144,7 @@ export async function versionedClaimBatch(db: Db, claim: ClaimRow, version: numb
 }
 
 function staleClaim(currentVersion: number) {
-  return apiError(409, "stale_version", "Someone saved this claim after you loaded it. Reload to see their change.", { currentVersion });
+  return refuse("conflict", "stale_version", "Someone saved this claim after you loaded it. Reload to see their change.", { currentVersion });
 }
 
 /** Update a claim's content under optimistic concurrency, with its audit event in the same batch. */

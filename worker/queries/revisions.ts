@@ -6,11 +6,25 @@ import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
 import type { ReanchorResult } from "../domain/anchoring";
 import { follow, prepareStep, trackedFrom, type FollowResult } from "../domain/anchoring/follow";
-import { duplicateKey, paragraphsToDoc, paragraphsToText } from "../domain/article-text";
-import { apiError, enforce } from "../http/errors";
+import { duplicateKey, paragraphsToDoc } from "../domain/article-text";
+import { paragraphsToText } from "../../schema/text/paragraphs";
+import { enforce } from "../http/errors";
+import { refuse } from "./refusal";
 import { auditInsert, isStaleWrite, versionGuard } from "./audit";
-import { batchStatements } from "./raw-batch";
+import { batchStatements } from "./batch";
 
+
+/** An article joined to its current revision, or a not_found refusal. */
+export async function getArticleWithRevision(db: Db, id: number) {
+  const row = await db
+    .select({ article: articles, revision: articleRevisions })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, id))
+    .get();
+  if (!row) throw refuse("not_found", "not_found", `Article ${id} does not exist.`);
+  return row;
+}
 
 export interface ReanchoredClaim {
   id: number;
@@ -27,31 +41,24 @@ export interface ReanchoredClaim {
  */
 export async function reviseArticle(db: Db, articleId: number, paragraphs: string[], actor: Actor | null, expectedVersion: number | null) {
   const actorId = actor?.id ?? null;
-  const [current, claimRows] = await Promise.all([
-    db
-      .select({ article: articles, revision: articleRevisions })
-      .from(articles)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-      .where(eq(articles.id, articleId))
-      .get(),
+  const [{ article, revision }, claimRows] = await Promise.all([
+    getArticleWithRevision(db, articleId),
     db.select().from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.id)),
   ]);
-  if (!current) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
-  const { article, revision } = current;
   const version = expectedVersion ?? article.version;
   if (version !== article.version) {
-    throw apiError(409, "stale_version", "The article changed since you loaded it.", { currentVersion: article.version });
+    throw refuse("conflict", "stale_version", "The article changed since you loaded it.", { currentVersion: article.version });
   }
   // A local import script (no actor) runs with the database's own rights; people ask the rules.
   if (actor) enforce(canReviseArticle(actor, { publicClaims: claimRows.filter(isPublicClaim).length }));
-  if (paragraphs.length === 0) throw apiError(400, "empty_article", "The new revision has no text.");
+  if (paragraphs.length === 0) throw refuse("invalid", "empty_article", "The new revision has no text.");
   const text = paragraphsToText(paragraphs);
   if (text === revision.text) {
     return { revision: { id: revision.id, number: revision.number }, unchanged: true, claims: [] as ReanchoredClaim[] };
   }
   const bodyHash = await sha256Hex(duplicateKey(paragraphs));
   const twin = await db.select({ id: articles.id }).from(articles).where(eq(articles.bodyHash, bodyHash)).get();
-  if (twin && twin.id !== articleId) throw apiError(409, "duplicate", `This text is already article ${twin.id}.`, { articleId: twin.id });
+  if (twin && twin.id !== articleId) throw refuse("conflict", "duplicate", `This text is already article ${twin.id}.`, { articleId: twin.id });
 
   const step = prepareStep(revision.text, text);
   // A placed claim's selector points into the current revision; one that does not (never expected) is found by its quotes.
@@ -101,7 +108,7 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
   try {
     await batchStatements(db, statements);
   } catch (err) {
-    if (isStaleWrite(err)) throw apiError(409, "stale_version", "The article or one of its claims changed while this revision was saved; try again.");
+    if (isStaleWrite(err)) throw refuse("conflict", "stale_version", "The article or one of its claims changed while this revision was saved; try again.");
     throw err;
   }
   const next = await db
@@ -202,7 +209,7 @@ export async function reanchorArticle(db: Db, articleId: number, actorId: number
       .get(),
     db.select().from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.id)),
   ]);
-  if (!current) throw apiError(404, "not_found", `Article ${articleId} does not exist.`);
+  if (!current) throw refuse("not_found", "not_found", `Article ${articleId} does not exist.`);
   const step = prepareStep(current.text, current.text);
   const results = claimRows.map((claim) => {
     const tracked = trackedFrom(claim);
@@ -244,7 +251,7 @@ export async function getRevision(db: Db, articleId: number, number: number) {
     .from(articleRevisions)
     .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number)))
     .get();
-  if (!row) throw apiError(404, "not_found", `Article ${articleId} has no revision ${number}.`);
+  if (!row) throw refuse("not_found", "not_found", `Article ${articleId} has no revision ${number}.`);
   return row;
 }
 

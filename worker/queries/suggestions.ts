@@ -5,10 +5,10 @@ import { articleRevisions, claims, suggestionDismissals } from "../../schema/tab
 import { decideSuggestionDismissal, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { suggestCheckworthy } from "../domain/checkworthy";
-import { codePointIndex } from "../domain/codepoints";
+import { codePointIndex } from "../../schema/text/code-points";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
-import { getArticleWithRevision } from "./articles";
+import { getArticleWithRevision } from "./revisions";
 
 /** One suggested sentence: code-point positions in the revision's text (as selectors count), its text and score. */
 export interface Suggestion {

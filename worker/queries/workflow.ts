@@ -4,8 +4,10 @@ import type { assignInput, transitionInput } from "../../schema/inputs";
 import { articles, claims, comments, users, verdicts } from "../../schema/tables";
 import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
-import { apiError, enforce } from "../http/errors";
+import { refuse } from "./refusal";
+import { enforce } from "../http/errors";
 import { auditInsert } from "./audit";
+import type { Statement } from "./batch";
 import { getClaimDetail, versionedClaimBatch, withShaper, type ClaimRow } from "./claims";
 import { indexStatements } from "./match";
 import { queueWebhookEvent, webhookEvents } from "./webhooks";
@@ -42,7 +44,7 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
     set.publicNote = input.reason;
   }
   if (input.action === "retract") Object.assign(set, { pendingCorrection: null, anchorProposal: null });
-  const statements: unknown[] = [
+  const statements: Statement[] = [
     db.update(claims).set({ ...set, version: sql`${claims.version} + 1` }).where(eq(claims.id, claim.id)),
   ];
   const publicChange = !decision.held && ["publish", "correct", "retract", "approve_correction"].includes(input.action);
@@ -88,7 +90,7 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
 export async function assignClaim(db: Db, claim: ClaimRow, input: z.output<typeof assignInput>, actor: Actor) {
   if (input.assigneeId !== null) {
     const assignee = await db.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.assigneeId)).get();
-    if (!assignee || assignee.disabledAt) throw apiError(400, "unknown_assignee", `User ${input.assigneeId} cannot be assigned.`);
+    if (!assignee || assignee.disabledAt) throw refuse("invalid", "unknown_assignee", `User ${input.assigneeId} cannot be assigned.`);
   }
   await versionedClaimBatch(db, claim, input.version, [
     db
@@ -104,7 +106,7 @@ export async function assignClaim(db: Db, claim: ClaimRow, input: z.output<typeo
 export async function addComment(db: Db, claimId: number, body: string, parentId: number | undefined, actor: Actor) {
   if (parentId !== undefined) {
     const parent = await db.select({ claimId: comments.claimId }).from(comments).where(eq(comments.id, parentId)).get();
-    if (!parent || parent.claimId !== claimId) throw apiError(400, "unknown_parent", `Comment ${parentId} is not on this claim.`);
+    if (!parent || parent.claimId !== claimId) throw refuse("invalid", "unknown_parent", `Comment ${parentId} is not on this claim.`);
   }
   const [[created]] = await db.batch([
     db.insert(comments).values({ claimId, authorId: actor.id, body, parentId: parentId ?? null }).returning(),

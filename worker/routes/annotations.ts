@@ -1,16 +1,15 @@
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { z } from "zod";
-import { articles } from "../../schema/tables";
-import { eq } from "drizzle-orm";
 import { sourceKey } from "../domain/source-key";
 import { toAnnotationCollection } from "../domain/web-annotation";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { publicCacheControl } from "../http/public-cache";
 import { validate } from "../http/validate";
+import { siteConfig } from "../http/site-config";
+import { articleSlugBySourceKey } from "../queries/articles";
 import { publicArticleBySlug } from "../queries/public";
-import { siteConfig } from "./public-pages";
 
 /** One answer for "no such article" and "nothing published on it", so the API reveals no work in progress. */
 const noPublicAnnotations = () => apiError(404, "not_found", "Factline has no published fact-checks for this page.");
@@ -41,7 +40,7 @@ export const publicApi = new Hono<AppEnv>()
   .use(cors({ origin: "*", allowMethods: ["GET"], maxAge: 86400 }))
   .get("/annotations", validate("query", z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) })), async (c) => {
     const key = sourceKey(c.req.valid("query").url);
-    const match = key ? await c.get("db").select({ slug: articles.slug }).from(articles).where(eq(articles.sourceKey, key)).get() : undefined;
-    if (!match) throw noPublicAnnotations();
-    return annotationsResponse(c, match.slug);
+    const slug = key ? await articleSlugBySourceKey(c.get("db"), key) : undefined;
+    if (!slug) throw noPublicAnnotations();
+    return annotationsResponse(c, slug);
   });

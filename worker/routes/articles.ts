@@ -8,9 +8,9 @@ import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
-import { getArticleWithRevision, importArticle, listArticles } from "../queries/articles";
+import { importArticle, listArticles } from "../queries/articles";
 import { createClaim, listArticleClaims } from "../queries/claims";
-import { getRevision, listRevisions, reviseArticle } from "../queries/revisions";
+import { getArticleWithRevision, getRevision, listRevisions, reviseArticle } from "../queries/revisions";
 
 const revisionParam = idParam.extend({ number: z.coerce.number().int().positive() });
 

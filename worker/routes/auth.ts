@@ -1,16 +1,15 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { acceptInviteInput, apiTokenInput, idParam, loginInput } from "../../schema/inputs";
-import { apiTokens, invitations, users, writeGuards } from "../../schema/tables";
-import { hashPassword, sha256Hex, verifyPassword } from "../auth/crypto";
+import { hashPassword, verifyPassword } from "../auth/crypto";
 import { countLoginAttempt, forgiveLoginAttempt } from "../auth/rate-limit";
 import { createApiToken, createSession, deleteSession, deleteUserSessions, sessionCookie, sessionTtlMs } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
-import { auditInsert, guardCount, isStaleWrite } from "../queries/audit";
+import { listApiTokens, revokeApiToken } from "../queries/api-tokens";
+import { acceptInvitation, findLoginUser } from "../queries/users";
 
 const wrongCredentials = () => apiError(401, "invalid_credentials", "Email or password is wrong.");
 
@@ -26,7 +25,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (lockedFor > 0) {
       throw apiError(429, "rate_limited", "Too many failed logins. Try again later.", { retryAfter: lockedFor }, { "retry-after": String(lockedFor) });
     }
-    const user = await db.select().from(users).where(and(eq(users.email, email.toLowerCase()), isNull(users.disabledAt))).get();
+    const user = await findLoginUser(db, email);
     decoyHash ??= hashPassword(crypto.randomUUID());
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
     if (!user || !valid) throw wrongCredentials();
@@ -58,59 +57,17 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post("/invitations/accept", validate("json", acceptInviteInput), async (c) => {
     const { token, password } = c.req.valid("json");
-    const db = c.get("db");
-    const invite = await db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.tokenHash, await sha256Hex(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date().toISOString())))
-      .get();
-    if (!invite) throw apiError(400, "invalid_invitation", "This invitation link is not valid, was used already, or has expired.");
-    const passwordHash = await hashPassword(password);
-    // Guards (see writeGuards): the invitation is still unused and the account still has no password,
-    // so two clicks on one link, or a second link for the same person, cannot reset a password.
-    const stillOpen = db
-      .insert(writeGuards)
-      .select(
-        db
-          .select({ ok: guardCount() })
-          .from(invitations)
-          .innerJoin(users, eq(users.email, invitations.email))
-          .where(and(eq(invitations.id, invite.id), isNull(invitations.acceptedAt), isNull(users.passwordHash))),
-      );
-    try {
-      await db.batch([
-        stillOpen,
-        db.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.email, invite.email)),
-        db.update(invitations).set({ acceptedAt: new Date().toISOString() }).where(eq(invitations.id, invite.id)),
-        auditInsert(db, { actorId: null, action: "invitation.accept", entityType: "invitation", entityId: invite.id }),
-        db.delete(writeGuards),
-      ]);
-    } catch (err) {
-      if (isStaleWrite(err)) throw apiError(400, "invalid_invitation", "This invitation link is not valid, was used already, or has expired.");
-      throw err;
-    }
-    return c.json({ ok: true, email: invite.email });
+    const { email } = await acceptInvitation(c.get("db"), token, password);
+    return c.json({ ok: true, email });
   })
   .get("/tokens", requireStaff, async (c) => {
-    const rows = await c
-      .get("db")
-      .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
-      .from(apiTokens)
-      .where(eq(apiTokens.userId, c.get("user")!.id));
-    return c.json({ items: rows });
+    return c.json({ items: await listApiTokens(c.get("db"), c.get("user")!.id) });
   })
   .post("/tokens", requireStaff, validate("json", apiTokenInput), async (c) => {
     const created = await createApiToken(c.get("db"), c.get("user")!.id, c.req.valid("json").name);
     return c.json(created, 201);
   })
   .delete("/tokens/:id", requireStaff, validate("param", idParam), async (c) => {
-    const { id } = c.req.valid("param");
-    const result = await c
-      .get("db")
-      .update(apiTokens)
-      .set({ revokedAt: new Date().toISOString() })
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, c.get("user")!.id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    if (result.length === 0) throw apiError(404, "not_found", `You have no active token ${id}.`);
+    await revokeApiToken(c.get("db"), c.get("user")!.id, c.req.valid("param").id);
     return c.body(null, 204);
   });

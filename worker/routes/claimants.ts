@@ -12,8 +12,7 @@ export const claimantRoutes = new Hono<AppEnv>()
   .use(requireStaff)
   .get("/", validate("query", z.object({ q: z.string().trim().max(100).default(""), limit: z.coerce.number().int().min(1).max(50).default(10) })), async (c) => {
     const { q, limit } = c.req.valid("query");
-    const key = q.normalize("NFC").replace(/\s+/g, " ").toLowerCase();
-    return c.json({ items: await searchClaimants(c.get("db"), key, limit) });
+    return c.json({ items: await searchClaimants(c.get("db"), q, limit) });
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const claimant = await getClaimant(c.get("db"), c.req.valid("param").id);

@@ -2,9 +2,9 @@ import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { UiLanguage } from "../../schema/enums";
-import type { SiteConfig } from "../domain/public-view";
 import type { AppEnv } from "../env";
 import { cachedHtml, contentEtag, notModified, publicCacheControl, renderVersion } from "../http/public-cache";
+import { siteConfig } from "../http/site-config";
 import { validate } from "../http/validate";
 import { ArticlePage } from "../pages/article-page";
 import { ClaimPage } from "../pages/claim-page";
@@ -23,11 +23,6 @@ function uiLanguage(c: Context<AppEnv>): UiLanguage {
   const ui = pickUiLanguage(query, getCookie(c, "lang"), c.req.header("accept-language"));
   if (query === ui) setCookie(c, "lang", ui, { path: "/", sameSite: "Lax", secure: true, maxAge: 365 * 24 * 3600 });
   return ui;
-}
-
-/** Where this site lives and who publishes it. */
-export function siteConfig(c: Context<AppEnv>): SiteConfig {
-  return { baseUrl: new URL(c.req.url).origin, publisherName: c.env.PUBLISHER_NAME, publisherUrl: c.env.PUBLISHER_URL };
 }
 
 // Article pages negotiate HTML or W3C JSON-LD on Accept, and the language on Accept-Language and the cookie.

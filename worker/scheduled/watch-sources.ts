@@ -1,9 +1,8 @@
 import type { Db } from "../db";
 import { parseArticle } from "../domain/article-parse";
-import { paragraphsToText } from "../domain/article-text";
+import { paragraphsToText } from "../../schema/text/paragraphs";
 import { backoffMs } from "../domain/backoff";
-import { getArticleWithRevision } from "../queries/articles";
-import { reviseArticle } from "../queries/revisions";
+import { getArticleWithRevision, reviseArticle } from "../queries/revisions";
 import { dueForWatch, getWatchSettings, recordWatch, type WatchRecord } from "../queries/watch";
 import { readableText } from "./readable-text";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyFollow, follow, followAll, prepareStep, trackedFrom } from "../../../worker/domain/anchoring/follow";
 import type { StoredAnchor } from "../../../worker/domain/anchoring/follow";
 import { reanchor } from "../../../worker/domain/anchoring/reanchor";
-import { describeRange } from "../../../worker/domain/anchoring/selector";
+import { describeRange } from "../../../worker/domain/text-selector";
 import { rangeOf, selectorFor } from "./support";
 
 /** A claim as stored right after it was made on `phrase` in `text`. */

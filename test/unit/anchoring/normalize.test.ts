@@ -1,19 +1,20 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { normalizeForMatching, normalizeQuote } from "../../../worker/domain/anchoring/normalize";
+import { normalizeForMatching } from "../../../worker/domain/anchoring/normalize";
+import { foldText } from "../../../schema/text/fold";
 
 describe("normalizeForMatching", () => {
   it("folds quote marks, apostrophes and dashes to one form each", () => {
-    expect(normalizeQuote("«Nur Otan» “party” „x“ it’s ʼa‘ – — ‑ −")).toBe(`"Nur Otan" "party" "x" it's 'a' - - - -`);
+    expect(foldText("«Nur Otan» “party” „x“ it’s ʼa‘ – — ‑ −")).toBe(`"Nur Otan" "party" "x" it's 'a' - - - -`);
   });
   it("collapses whitespace runs, non-breaking spaces and paragraph breaks to one space", () => {
-    expect(normalizeQuote("a\u00a0b  c\n\nd\t e")).toBe("a b c d e");
+    expect(foldText("a\u00a0b  c\n\nd\t e")).toBe("a b c d e");
   });
   it("folds ё to е and Ё to Е and keeps case", () => {
-    expect(normalizeQuote("Ещё ЁЛКА Учёт")).toBe("Еще ЕЛКА Учет");
+    expect(foldText("Ещё ЁЛКА Учёт")).toBe("Еще ЕЛКА Учет");
   });
   it("composes to NFC, so a decomposed letter matches its precomposed form", () => {
-    expect(normalizeQuote("cafe\u0301 е\u0308")).toBe("café е");
+    expect(foldText("cafe\u0301 е\u0308")).toBe("café е");
   });
   it("maps every folded character back to the original range it came from", () => {
     const text = "a\n\n«b» cafe\u0301!";
@@ -37,7 +38,7 @@ describe("normalizeForMatching", () => {
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 30 }), (parts) => {
         const s = parts.join("");
-        expect(normalizeQuote(s)).toBe(normalizeForMatching(s).text);
+        expect(foldText(s)).toBe(normalizeForMatching(s).text);
       }),
     );
   });
@@ -49,7 +50,7 @@ describe("normalizeForMatching", () => {
         const n = normalizeForMatching(text);
         for (let j = 0; j < n.text.length; j++) {
           // A unit comes from a range that folds to it (a surrogate half from its whole pair or cluster).
-          expect(normalizeQuote(text.slice(n.start(j), n.end(j)))).toContain(n.text[j]);
+          expect(foldText(text.slice(n.start(j), n.end(j)))).toContain(n.text[j]);
           expect(n.start(n.offset(n.start(j)))).toBe(n.start(j));
         }
         expect(n.start(n.text.length)).toBe(text.length);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeQuote } from "../../../worker/domain/anchoring/normalize";
+import { foldText } from "../../../schema/text/fold";
 import { reanchor } from "../../../worker/domain/anchoring/reanchor";
-import { describeRange } from "../../../worker/domain/anchoring/selector";
+import { describeRange } from "../../../worker/domain/text-selector";
 
 /** Letters, Cyrillic with ё, an emoji and typographic marks: what folding and code point offsets must survive. */
 const alphabet = [..."abcdefghijklmnopqrstuvwxyzабвгдеёжзиклмнопрстуфхцчшэюя0123456789", "😀", "«", "»", "’", "'"];
@@ -78,8 +78,8 @@ describe("reanchor properties", () => {
         const { chars, start, end } = build(s);
         const text = chars.join("");
         const sel = describeRange(text, start, end);
-        const quote = normalizeQuote(sel.exact);
-        fc.pre(quote.length >= 12 && normalizeQuote(text).split(quote).length === 2);
+        const quote = foldText(sel.exact);
+        fc.pre(quote.length >= 12 && foldText(text).split(quote).length === 2);
         const zones: [number, number][] = [
           [0, Math.max(0, start - clearance)],
           [Math.min(chars.length, end + clearance), chars.length],
@@ -100,13 +100,13 @@ describe("reanchor properties", () => {
         const { chars, start, end } = build(s);
         const text = chars.join("");
         const sel = describeRange(text, start, end);
-        const quote = normalizeQuote(sel.exact);
-        fc.pre(quote.length >= 12 && normalizeQuote(text).split(quote).length === 2);
+        const quote = foldText(sel.exact);
+        fc.pre(quote.length >= 12 && foldText(text).split(quote).length === 2);
         const from = Math.max(0, start - before);
         const deleted = [...chars.slice(0, from), ...chars.slice(Math.min(chars.length, end + after))];
         const zones: [number, number][] = [[0, deleted.length]];
         const { text: next } = applyEdits(deleted, s.edits, zones, 0);
-        fc.pre(!normalizeQuote(next).includes(quote));
+        fc.pre(!foldText(next).includes(quote));
         const result = reanchor(sel, next);
         expect(["changed", "orphaned"]).toContain(result.status);
       }),
@@ -120,8 +120,8 @@ describe("reanchor properties", () => {
         const { chars, start, end } = build(s);
         const text = chars.join("");
         const sel = describeRange(text, start, end);
-        const quote = normalizeQuote(sel.exact);
-        fc.pre(quote.length >= 12 && normalizeQuote(text).split(quote).length === 2);
+        const quote = foldText(sel.exact);
+        fc.pre(quote.length >= 12 && foldText(text).split(quote).length === 2);
         const at = start + Math.floor(where * (end - start));
         fc.pre(chars[at] !== letter && /\p{L}/u.test(chars[at]));
         const edited = [...chars];

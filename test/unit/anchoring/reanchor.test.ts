@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { codePointLength } from "../../../worker/domain/codepoints";
+import { codePointLength } from "../../../schema/text/code-points";
 import { reanchor, reanchorAll } from "../../../worker/domain/anchoring/reanchor";
-import { describeRange, selectorMatches } from "../../../worker/domain/anchoring/selector";
+import { describeRange, selectorMatches } from "../../../worker/domain/text-selector";
 import { haveSeeds, rangeOf, replaceOnce, seedText, selectorFor } from "./support";
 
 /** The selector describeRange gives for `phrase` in `text`: what a correct re-anchoring returns. */

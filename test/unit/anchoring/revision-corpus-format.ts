@@ -1,4 +1,4 @@
-import { codePointLength } from "../../../worker/domain/codepoints";
+import { codePointLength } from "../../../schema/text/code-points";
 
 /**
  * The format of the multi-revision corpus. A text marks each claim with `[a[` … `]a]` (one letter per

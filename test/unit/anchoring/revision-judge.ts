@@ -1,9 +1,9 @@
 import { applyFollow, follow, prepareStep, trackedFrom } from "../../../worker/domain/anchoring/follow";
 import type { StoredAnchor } from "../../../worker/domain/anchoring/follow";
-import { normalizeQuote } from "../../../worker/domain/anchoring/normalize";
+import { foldText } from "../../../schema/text/fold";
 import { reanchor } from "../../../worker/domain/anchoring/reanchor";
-import { describeRange } from "../../../worker/domain/anchoring/selector";
-import type { TextSelector } from "../../../worker/domain/anchoring/selector";
+import { describeRange } from "../../../worker/domain/text-selector";
+import type { TextSelector } from "../../../worker/domain/text-selector";
 import { markedRevisions, unmark } from "./revision-corpus-format";
 import type { RevisionCase } from "./revision-corpus-format";
 
@@ -69,7 +69,7 @@ export function judge(answer: Answer, truth: { start: number; end: number } | un
   const sel = answer.selector;
   if (!truth) return placed ? "wrong" : answer.status === "changed" ? "wrongSuggestion" : "right";
   const exactly = sel !== null && sel.start === truth.start && sel.end === truth.end;
-  const edited = normalizeQuote(truthWords!) !== normalizeQuote(confirmed);
+  const edited = foldText(truthWords!) !== foldText(confirmed);
   if (placed) return exactly && !edited ? "right" : "wrong";
   if (answer.status === "orphaned") return "person";
   if (!overlaps(sel!, truth)) return "wrongSuggestion";

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { codePointIndex, codePointLength } from "../../../worker/domain/codepoints";
-import { paragraphsToText } from "../../../worker/domain/article-text";
+import { codePointIndex, codePointLength } from "../../../schema/text/code-points";
+import { paragraphsToText } from "../../../schema/text/paragraphs";
 import { parseArticle } from "../../../worker/domain/article-parse";
-import { describeRange } from "../../../worker/domain/anchoring/selector";
-import type { TextSelector } from "../../../worker/domain/anchoring/selector";
+import { describeRange } from "../../../worker/domain/text-selector";
+import type { TextSelector } from "../../../worker/domain/text-selector";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 

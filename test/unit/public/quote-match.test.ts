@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { contextScore, foldText, matchQuote, type QuoteSelector } from "../../../web/src/public/quote-match";
-import { codePointIndex, codePointLength } from "../../../worker/domain/codepoints";
-import { describeRange } from "../../../worker/domain/selector";
+import { contextScore, foldPageText, matchQuote, type QuoteSelector } from "../../../web/src/public/quote-match";
+import { codePointIndex, codePointLength } from "../../../schema/text/code-points";
+import { describeRange } from "../../../worker/domain/text-selector";
 
 /** The selector the server publishes for the first occurrence of `quote` in our canonical text. */
 function selectorFor(canonical: string, quote: string, occurrence = 0): QuoteSelector {
@@ -19,23 +19,23 @@ function found(page: string, selector: QuoteSelector): string | null {
   return span ? page.slice(span.start, span.end) : null;
 }
 
-describe("foldText", () => {
+describe("foldPageText", () => {
   it("drops whitespace and invisible characters and remembers where each kept character was", () => {
-    const { folded, origin } = foldText("a b\u00a0\n c\u00ad\u200bd");
-    expect(folded).toBe("abcd");
-    expect(origin).toEqual([0, 2, 6, 9]);
+    const { text, starts } = foldPageText("a b\u00a0\n c\u00ad\u200bd");
+    expect(text).toBe("abcd");
+    expect(starts).toEqual([0, 2, 6, 9]);
   });
 
   it("unifies curly quotes, guillemets and dashes with their plain forms", () => {
-    expect(foldText("“It’s «so» – yes—no”").folded).toBe(`"It's"so"-yes-no"`);
+    expect(foldPageText("“It’s «so» – yes—no”").text).toBe(`"It's"so"-yes-no"`);
   });
 });
 
 describe("contextScore", () => {
-  const folded = foldText("the minister said that 60,000 students go abroad every year, officials said").folded;
-  const quote = foldText("60,000 students go abroad").folded;
+  const folded = foldPageText("the minister said that 60,000 students go abroad every year, officials said").text;
+  const quote = foldPageText("60,000 students go abroad").text;
   const at = folded.indexOf(quote);
-  const score = (prefix: string, suffix: string) => contextScore(folded, at, at + quote.length, foldText(prefix).folded, foldText(suffix).folded);
+  const score = (prefix: string, suffix: string) => contextScore(folded, at, at + quote.length, foldPageText(prefix).text, foldPageText(suffix).text);
 
   it("scores full context above one side, one side above a partial side, and that above none", () => {
     const ordered = [

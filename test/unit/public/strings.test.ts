@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { message, uiLanguageOf } from "../../../web/src/public/strings";
+import { uiLanguageOf } from "../../../schema/enums";
+import { message } from "../../../web/src/public/strings";
 
 describe("uiLanguageOf", () => {
   it("takes the primary subtag of a page's lang, in any case", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { textOffsets, trimRange } from "../../../web/src/lib/text-offsets";
-import { codePointSlice } from "../../../worker/domain/codepoints";
+import { codePointSlice } from "../../../schema/text/code-points";
 
 describe("textOffsets", () => {
   const paragraphs = ["Title line", "Kazakhstan’s 60,000 students", "Last 🇰🇿 one"];

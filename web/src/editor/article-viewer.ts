@@ -3,7 +3,7 @@ import { Editor } from "@tiptap/core";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
-import { codePointSlice } from "../../../worker/domain/codepoints";
+import { codePointSlice } from "../../../schema/text/code-points";
 import { textOffsets, trimRange, type TextOffsets } from "../lib/text-offsets";
 import { ClaimHighlights, claimDecorations, claimHighlightsKey, type HighlightClaim } from "./claim-highlights";
 import { ReadOnlyText } from "./read-only-text";

@@ -1,19 +1,10 @@
 /** The explanation editor: paragraphs, bold, italic, http(s) links and lists, with a labelled toolbar. */
 import { Editor, type JSONContent } from "@tiptap/core";
-import Bold from "@tiptap/extension-bold";
-import Document from "@tiptap/extension-document";
-import Italic from "@tiptap/extension-italic";
-// Subpath imports: the package roots also bring task lists, drop and gap cursors and more we do not ship.
-import { BulletList } from "@tiptap/extension-list/bullet-list";
-import { ListItem } from "@tiptap/extension-list/item";
-import { OrderedList } from "@tiptap/extension-list/ordered-list";
-import Paragraph from "@tiptap/extension-paragraph";
-import Text from "@tiptap/extension-text";
 import { Placeholder } from "@tiptap/extensions/placeholder";
 import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import { h } from "../lib/dom";
 import { t } from "../lib/i18n";
-import { Link } from "./link-mark";
+import { explanationExtensions } from "./explanation-schema";
 
 export interface RichTextOptions {
   content: JSONContent | null;
@@ -42,15 +33,7 @@ export function createRichText(options: RichTextOptions): RichText {
     injectCSS: false,
     editable: options.editable,
     extensions: [
-      Document,
-      Paragraph,
-      Text,
-      Bold,
-      Italic,
-      Link,
-      BulletList,
-      OrderedList,
-      ListItem,
+      ...explanationExtensions,
       UndoRedo,
       Placeholder.configure({ placeholder: t("explanationPlaceholder") }),
     ],

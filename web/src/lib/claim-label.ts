@@ -1,8 +1,8 @@
 /** How a claim is named on screen: verdict and state in words, so colour never carries meaning alone. */
-import type { ClaimState, UiLanguage } from "../../../schema/enums";
+import { claimStateLabel, type ClaimState, type UiLanguage } from "../../../schema/enums";
 import { ratingFor, ratingLabel } from "../../../schema/rating-scale";
 import { scale } from "./scale";
-import { t } from "./i18n";
+import { t, uiLanguage } from "./i18n";
 
 /** The colour token of a verdict ("none" when not rated yet). */
 export function verdictTone(ratingKey: string | null | undefined): string {
@@ -15,7 +15,7 @@ export function verdictLabel(ratingKey: string | null | undefined, lang: UiLangu
 }
 
 /** The state's label in the UI language. */
-export const stateLabel = (state: ClaimState | string) => t(`st_${state}` as "st_draft");
+export const stateLabel = (state: ClaimState | string) => claimStateLabel(state, uiLanguage());
 
 /** "Verdict · State", the text beside every highlight and in every list. */
 export function claimLabel(ratingKey: string | null | undefined, state: ClaimState | string, lang: UiLanguage): string {

@@ -3,10 +3,8 @@
  * those paragraphs joined by "\n\n". This module maps between ProseMirror positions and those offsets.
  * It works on the paragraphs' plain text only, so it is tested without a browser.
  */
-import { codePointIndex, codePointLength, utf16Index } from "../../../worker/domain/codepoints";
-
-/** Characters between paragraphs in the canonical text. */
-const separator = "\n\n";
+import { codePointIndex, codePointLength, utf16Index } from "../../../schema/text/code-points";
+import { paragraphSeparator, paragraphsToText } from "../../../schema/text/paragraphs";
 
 /** One paragraph's place in both coordinate systems. */
 interface ParagraphSpan {
@@ -35,9 +33,9 @@ export function textOffsets(paragraphs: readonly string[]): TextOffsets {
   for (const p of paragraphs) {
     spans.push({ pmStart: pm + 1, textStart: textIndex, length: p.length });
     pm += p.length + 2;
-    textIndex += p.length + separator.length;
+    textIndex += p.length + paragraphSeparator.length;
   }
-  const text = paragraphs.join(separator);
+  const text = paragraphsToText(paragraphs);
 
   function toUtf16(pos: number): number {
     for (const s of spans) {

@@ -3,11 +3,10 @@
  * the public API serves. The JSON comes over the network into someone else's page, so it is read
  * defensively: anything unexpected is dropped, links must be http(s), and nothing is ever HTML.
  */
+import type { PublicClaimState } from "../../../schema/enums";
 import { ratingFor, type Rating } from "../../../schema/rating-scale";
 import type { AnnotationCollection, TextualBody } from "../../../worker/domain/web-annotation";
 import type { QuoteSelector } from "./quote-match";
-
-export type PublicState = "published" | "corrected" | "retracted";
 
 /** One fact-check as the widget shows it. */
 export interface ClaimView {
@@ -17,7 +16,7 @@ export interface ClaimView {
   /** The localised verdict label; null when the verdict was retracted (there is none to show). */
   label: string | null;
   tone: Rating["tone"];
-  state: PublicState;
+  state: PublicClaimState;
   /** The explanation and any public note, as plain text paragraphs, in the order published. */
   comments: string[];
   permalink: string | null;
@@ -67,7 +66,7 @@ export function claimView(annotation: unknown): ClaimView | null {
   const bodies = Array.isArray(annotation.body) ? annotation.body : [annotation.body];
   const textual = bodies.filter((b): b is TextualBody => isRecord(b) && b.type === "TextualBody" && typeof b.value === "string");
   const tags = textual.filter((b) => b.purpose === "tagging").map((b) => b.value);
-  const state: PublicState = tags.includes("retracted") ? "retracted" : tags.includes("corrected") ? "corrected" : "published";
+  const state: PublicClaimState = tags.includes("retracted") ? "retracted" : tags.includes("corrected") ? "corrected" : "published";
   const rating = tags.map((tag) => ratingFor(tag)).find(Boolean);
   const label = state === "retracted" ? null : (textual.find((b) => b.purpose === "assessing")?.value ?? null);
   const permalink = safeHttpUrl(typeof annotation.id === "string" ? annotation.id.replace(/#.*$/, "") : null);

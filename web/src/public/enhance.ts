@@ -5,9 +5,10 @@
  * already in the page, so opening one costs no request.
  */
 import { claimIdsOf, navigationStops, shortcutDirection, step } from "./claim-nav";
-import { el, hasPopover } from "./dom";
-import { createPopover, type VerdictPopover } from "./popover";
-import { message, uiLanguageOf } from "./strings";
+import { h } from "../lib/dom";
+import { createPopover, hasPopover, type VerdictPopover } from "./popover";
+import { uiLanguageOf } from "../../../schema/enums";
+import { message } from "./strings";
 
 const ui = uiLanguageOf(document.documentElement.lang) ?? "en";
 const openerSelector = "a.hl, a.verdict-tag";
@@ -26,16 +27,16 @@ function cardCopies(ids: string[], labelId: string): HTMLElement[] {
 
 /** A previous/next button: an arrow, and the words, which the stylesheet may hide visually but never from its name. */
 function navButton(className: string, direction: 1 | -1, words: string, keys: string): HTMLButtonElement {
-  const arrow = el("span", { "aria-hidden": "true" }, direction === 1 ? "→" : "←");
-  const text = el("span", { class: "nav-words" }, words);
-  return el("button", { type: "button", class: className, "aria-keyshortcuts": keys }, ...(direction === 1 ? [text, arrow] : [arrow, text]));
+  const arrow = h("span", { "aria-hidden": "true" }, direction === 1 ? "→" : "←");
+  const text = h("span", { class: "nav-words" }, words);
+  return h("button", { type: "button", class: className, "aria-keyshortcuts": keys }, ...(direction === 1 ? [text, arrow] : [arrow, text]));
 }
 
 function enhance(article: HTMLElement, highlights: HTMLAnchorElement[]) {
   const stops = navigationStops(highlights);
   const statuses: HTMLElement[] = [];
   const buttons = (prefix: string) => {
-    const status = el("span", { class: `${prefix}-status` });
+    const status = h("span", { class: `${prefix}-status` });
     statuses.push(status);
     const prev = navButton(`${prefix}-prev`, -1, message(ui, "previous"), "k p");
     const next = navButton(`${prefix}-next`, 1, message(ui, "next"), "j n");
@@ -44,7 +45,7 @@ function enhance(article: HTMLElement, highlights: HTMLAnchorElement[]) {
     return [prev, status, next];
   };
   // The article carries its own language; the controls speak the reader's.
-  const nav = el("nav", { class: "claim-nav", lang: ui, "aria-label": message(ui, "navigation") }, ...buttons("claim-nav"));
+  const nav = h("nav", { class: "claim-nav", lang: ui, "aria-label": message(ui, "navigation") }, ...buttons("claim-nav"));
   article.appendChild(nav);
   const popover: VerdictPopover = createPopover({ className: "fl-popover", openClass: "is-open", closeLabel: message(ui, "close"), bar: buttons("fl-popover") });
 

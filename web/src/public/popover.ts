@@ -5,7 +5,10 @@
  * Escape and a click elsewhere close it (the browser's light dismiss); focus then goes back to the
  * highlight, so keyboard users continue where they were.
  */
-import { el } from "./dom";
+import { h } from "../lib/dom";
+
+/** Does this browser have the Popover API? Without it the scripts leave the page as the server sent it. */
+export const hasPopover = (): boolean => typeof HTMLElement === "function" && Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
 
 export interface VerdictPopover {
   readonly element: HTMLElement;
@@ -29,9 +32,9 @@ export interface PopoverOptions {
 /** Create the (closed) popover and add it to the end of the body. */
 export function createPopover(options: PopoverOptions): VerdictPopover {
   const { className, openClass } = options;
-  const close = el("button", { type: "button", class: `${className}-close`, "aria-label": options.closeLabel }, "×");
-  const body = el("div", { class: `${className}-body` });
-  const element = el("div", { class: className, popover: "auto", role: "dialog", tabindex: "-1" }, el("div", { class: `${className}-bar` }, ...(options.bar ?? []), close), body);
+  const close = h("button", { type: "button", class: `${className}-close`, "aria-label": options.closeLabel }, "×");
+  const body = h("div", { class: `${className}-body` });
+  const element = h("div", { class: className, popover: "auto", role: "dialog", tabindex: "-1" }, h("div", { class: `${className}-bar` }, ...(options.bar ?? []), close), body);
   document.body.appendChild(element);
   let current: HTMLElement | null = null;
 

@@ -4,11 +4,13 @@
  *
  * The publisher's DOM rarely matches our canonical text character for character: paragraphs become
  * sibling elements with no whitespace between them, lines are wrapped, spaces are non-breaking,
- * apostrophes are curly. So both sides are folded (whitespace and invisible characters dropped,
- * look-alike punctuation unified) before comparing, and every folded character remembers where it
- * came from. Only the exact quote (after folding) is accepted: a fuzzy match could put a verdict on
- * words the fact-checkers never checked, and a missed highlight is better than a wrong one.
+ * apostrophes are curly. So both sides are folded with the one table the duplicate check and the
+ * anchoring use (schema/text/fold.ts), whitespace dropped rather than collapsed, and every folded
+ * character remembers where it came from. Only the exact quote (after folding) is accepted: a fuzzy
+ * match could put a verdict on words the fact-checkers never checked, and a missed highlight is
+ * better than a wrong one.
  */
+import { foldWithMap, type FoldMap } from "../../../schema/text/fold";
 
 /** The quote to find and the text around it in our copy of the article (W3C TextQuoteSelector). */
 export interface QuoteSelector {
@@ -23,32 +25,9 @@ export interface Span {
   end: number;
 }
 
-/** Text with its invisible differences removed; `origin[i]` is the index in the source text of folded character i. */
-export interface FoldedText {
-  folded: string;
-  origin: number[];
-}
-
-// Soft hyphen, zero-width space/joiners, word joiner and byte-order mark: present in one copy of a
-// text and not the other without changing what a reader sees.
-const invisible = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/;
-const lookAlikes: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-};
-
-/** Fold a text for comparison: drop whitespace and invisible characters, unify quotes and dashes. */
-export function foldText(text: string): FoldedText {
-  let folded = "";
-  const origin: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (invisible.test(ch)) continue;
-    folded += lookAlikes[ch] ?? ch;
-    origin.push(i);
-  }
-  return { folded, origin };
+/** Fold page text for comparison (schema/text/fold.ts), dropping whitespace: paragraphs are sibling elements with nothing between them. */
+export function foldPageText(text: string): FoldMap {
+  return foldWithMap(text, "drop");
 }
 
 // Context weights, as in the Hypothesis client's match-quote.ts: the quote itself must match (it is
@@ -95,18 +74,18 @@ function occurrences(haystack: string, needle: string): number[] {
  * the answer is null, because either could be the wrong one.
  */
 export function matchQuote(text: string, selector: QuoteSelector): Span | null {
-  const quote = foldText(selector.exact).folded;
+  const quote = foldPageText(selector.exact).text;
   if (!quote) return null;
-  const { folded, origin } = foldText(text);
+  const { text: folded, starts, ends } = foldPageText(text);
   const found = occurrences(folded, quote);
   if (found.length === 0) return null;
   let best = found[0];
   if (found.length > 1) {
-    const prefix = foldText(selector.prefix ?? "").folded;
-    const suffix = foldText(selector.suffix ?? "").folded;
+    const prefix = foldPageText(selector.prefix ?? "").text;
+    const suffix = foldPageText(selector.suffix ?? "").text;
     const scored = found.map((at) => ({ at, score: contextScore(folded, at, at + quote.length, prefix, suffix) })).sort((a, b) => b.score - a.score);
     if (scored[0].score === scored[1].score) return null;
     best = scored[0].at;
   }
-  return { start: origin[best], end: origin[best + quote.length - 1] + 1 };
+  return { start: starts[best], end: ends[best + quote.length - 1] };
 }

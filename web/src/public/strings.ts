@@ -1,8 +1,10 @@
 /**
  * The few words the public scripts add to a page, in the three UI languages. Kept apart from the
- * server's dictionary so that the browser bundles carry only these.
+ * server's dictionary so that the browser bundles carry only these; state names come from
+ * schema/enums.ts (publicStateLabel).
  */
-import { uiLanguages, type UiLanguage } from "../../../schema/enums";
+import type { UiLanguage } from "../../../schema/enums";
+import { format } from "../../../schema/format";
 
 const strings = {
   en: {
@@ -14,8 +16,6 @@ const strings = {
     factCheck: "Fact-check",
     sources: "Sources",
     readMore: "Full fact-check and sources on Factline",
-    corrected: "Corrected",
-    retracted: "Retracted",
   },
   ru: {
     close: "Закрыть",
@@ -26,8 +26,6 @@ const strings = {
     factCheck: "Проверка фактов",
     sources: "Источники",
     readMore: "Полная проверка и источники на Factline",
-    corrected: "Исправлено",
-    retracted: "Отозвано",
   },
   kk: {
     close: "Жабу",
@@ -38,20 +36,12 @@ const strings = {
     factCheck: "Фактіні тексеру",
     sources: "Дереккөздер",
     readMore: "Толық тексеру мен дереккөздер Factline сайтында",
-    corrected: "Түзетілді",
-    retracted: "Кері қайтарылды",
   },
 } as const satisfies Record<UiLanguage, Record<string, string>>;
 
 export type PublicMessage = keyof (typeof strings)["en"];
 
-/** The UI language for a BCP 47 tag such as a page's `lang` ("ru-KZ" → "ru"), or null if we have none. */
-export function uiLanguageOf(tag: string | null | undefined): UiLanguage | null {
-  const base = (tag ?? "").split("-")[0].toLowerCase();
-  return uiLanguages.find((l) => l === base) ?? null;
-}
-
 /** A message in a language, with {name} placeholders filled. */
 export function message(lang: UiLanguage, key: PublicMessage, values: Record<string, string | number> = {}): string {
-  return strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+  return format(strings[lang][key], values);
 }

@@ -12,37 +12,37 @@
  * from Factline's origin, so it runs under a publisher CSP that allows that origin for script,
  * style and connect, without 'unsafe-inline'.
  */
-import type { UiLanguage } from "../../../schema/enums";
+import { publicStateLabel, uiLanguageOf, type UiLanguage } from "../../../schema/enums";
 import { claimViews, type ClaimView } from "./annotation-view";
 import { indexText, wrapSpan } from "./dom-anchor";
-import { el, hasPopover } from "./dom";
-import { createPopover, type VerdictPopover } from "./popover";
+import { h } from "../lib/dom";
+import { createPopover, hasPopover, type VerdictPopover } from "./popover";
 import { matchQuote } from "./quote-match";
-import { message, uiLanguageOf } from "./strings";
+import { message } from "./strings";
 
 const ownUi = (element: Element) => element.classList.contains("factline-tag") || element.classList.contains("factline-popover");
 
 /** The popover's content for one fact-check: plain text and http(s) links only. */
 function details(view: ClaimView, ui: UiLanguage, titleId: string): Node[] {
-  const nodes: Node[] = [el("p", { class: `factline-verdict tone-${view.tone}`, id: titleId }, view.label ?? message(ui, "retracted"))];
-  if (view.state === "corrected") nodes.push(el("p", { class: "factline-state" }, message(ui, "corrected")));
-  nodes.push(el("blockquote", { class: "factline-quote" }, view.selector.exact));
-  for (const text of view.comments) nodes.push(el("p", { class: "factline-comment" }, text));
+  const nodes: Node[] = [h("p", { class: `factline-verdict tone-${view.tone}`, id: titleId }, view.label ?? publicStateLabel("retracted", ui))];
+  if (view.state === "corrected") nodes.push(h("p", { class: "factline-state" }, publicStateLabel("corrected", ui)));
+  nodes.push(h("blockquote", { class: "factline-quote" }, view.selector.exact));
+  for (const text of view.comments) nodes.push(h("p", { class: "factline-comment" }, text));
   if (view.sources.length) {
-    nodes.push(el("p", { class: "factline-sources" }, message(ui, "sources")));
-    nodes.push(el("ul", {}, ...view.sources.map((s) => el("li", {}, el("a", { href: s.url, rel: "nofollow noopener" }, s.title)))));
+    nodes.push(h("p", { class: "factline-sources" }, message(ui, "sources")));
+    nodes.push(h("ul", {}, ...view.sources.map((s) => h("li", {}, h("a", { href: s.url, rel: "nofollow noopener" }, s.title)))));
   }
-  if (view.permalink) nodes.push(el("p", { class: "factline-more" }, el("a", { href: view.permalink }, message(ui, "readMore"))));
+  if (view.permalink) nodes.push(h("p", { class: "factline-more" }, h("a", { href: view.permalink }, message(ui, "readMore"))));
   return nodes;
 }
 
 /** The verdict label after a highlight: a button that opens the popover, or a link to the fact-check without the Popover API. */
 function verdictLabel(view: ClaimView, ui: UiLanguage, withPopover: boolean): HTMLElement {
-  const children = [el("span", { class: "factline-vh" }, `${message(ui, "factCheck")}: `), view.label ?? message(ui, "retracted")];
+  const children = [h("span", { class: "factline-vh" }, `${message(ui, "factCheck")}: `), view.label ?? publicStateLabel("retracted", ui)];
   const attrs = { class: `factline-tag tone-${view.tone}`, lang: ui, "data-factline-claim": view.id };
   return withPopover || !view.permalink
-    ? el("button", { ...attrs, type: "button", "aria-haspopup": "dialog" }, ...children)
-    : el("a", { ...attrs, href: view.permalink }, ...children);
+    ? h("button", { ...attrs, type: "button", "aria-haspopup": "dialog" }, ...children)
+    : h("a", { ...attrs, href: view.permalink }, ...children);
 }
 
 /** Highlight one fact-check; false when its quote is not (unambiguously) on the page. */
@@ -50,7 +50,7 @@ function place(view: ClaimView, ui: UiLanguage, popover: VerdictPopover | null):
   const index = indexText(document.body, ownUi);
   const span = matchQuote(index.text, view.selector);
   if (!span) return false;
-  const marks = wrapSpan(index, span, () => el("mark", { class: `factline-hl tone-${view.tone}`, "data-factline-claim": view.id }));
+  const marks = wrapSpan(index, span, () => h("mark", { class: `factline-hl tone-${view.tone}`, "data-factline-claim": view.id }));
   if (marks.length === 0) return false;
   const label = verdictLabel(view, ui, popover !== null);
   // A button inside the publisher's link (or another control) would be invalid and unusable: the
@@ -77,7 +77,7 @@ function start(script: HTMLScriptElement) {
   const ui = uiLanguageOf(document.documentElement.lang) ?? "en";
   const stylesheet = `${factline}/widget.css`;
   if (![...document.querySelectorAll("link")].some((l) => l.href === stylesheet)) {
-    document.head.appendChild(el("link", { rel: "stylesheet", href: stylesheet }));
+    document.head.appendChild(h("link", { rel: "stylesheet", href: stylesheet }));
   }
   const request = fetch(`${factline}/api/public/annotations?url=${encodeURIComponent(pageUrl)}`, { credentials: "omit" }).then((r) =>
     r.ok ? r.json() : null,
@@ -91,7 +91,7 @@ function start(script: HTMLScriptElement) {
       const views = claimViews(collection);
       if (views.length === 0) return;
       const popover = hasPopover()
-        ? createPopover({ className: "factline-popover", openClass: "factline-open", closeLabel: message(ui, "close"), bar: [el("span", { class: "factline-brand" }, `Factline · ${message(ui, "factCheck")}`)] })
+        ? createPopover({ className: "factline-popover", openClass: "factline-open", closeLabel: message(ui, "close"), bar: [h("span", { class: "factline-brand" }, `Factline · ${message(ui, "factCheck")}`)] })
         : null;
       popover?.element.setAttribute("lang", ui);
       for (const view of views) place(view, ui, popover);

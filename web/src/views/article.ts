@@ -7,7 +7,7 @@ import { api, errorMessage, unwrap, type ArticleClaim, type ArticleResponse, typ
 import { claimLabel, verdictTone } from "../lib/claim-label";
 import { h, replace, showError } from "../lib/dom";
 import { t, uiLanguage } from "../lib/i18n";
-import { needsAttention, placedInCurrent } from "../lib/reanchor";
+import { needsAttention, placedInCurrent } from "../lib/claim-placement";
 import { claimHash } from "../lib/router";
 import { createArticleViewer, type ArticleViewer, type SelectedRange } from "../editor/article-viewer";
 import { renderAttention } from "./attention";

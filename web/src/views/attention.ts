@@ -6,7 +6,7 @@ import type { SelectedRange } from "../editor/article-viewer";
 import { api, errorMessage, unwrap, type ClaimDetail } from "../lib/api";
 import { h, replace, showError } from "../lib/dom";
 import { t, type MessageKey } from "../lib/i18n";
-import { contextParts, placedInCurrent, selectorPair, type PlacedQuote, type QuoteContext } from "../lib/reanchor";
+import { contextParts, placedInCurrent, selectorPair, type PlacedQuote, type QuoteContext } from "../lib/claim-placement";
 import { claimHash } from "../lib/router";
 import { claimBadge } from "./claim-table";
 import { anchorBadge } from "./update-text";

@@ -5,7 +5,7 @@
 import { api, ApiError, errorMessage, unwrap, type ArticleClaim, type ArticleResponse, type RevisionResult } from "../lib/api";
 import { field, h, replace } from "../lib/dom";
 import { t, type MessageKey } from "../lib/i18n";
-import { confidencePercent, outcomeCounts } from "../lib/reanchor";
+import { confidencePercent, outcomeCounts } from "../lib/claim-placement";
 import { claimHash } from "../lib/router";
 import { formatOfFile } from "./articles";
 

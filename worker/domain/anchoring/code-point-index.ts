@@ -1,6 +1,6 @@
 /**
  * Constant-time conversion between code point offsets and UTF-16 indices of one text.
- * Re-anchoring converts hundreds of offsets per revision; the helpers in ../codepoints
+ * Re-anchoring converts hundreds of offsets per revision; the helpers in schema/text/code-points.ts
  * walk the text from its start on every call, which is fine once and too slow a thousand times.
  */
 

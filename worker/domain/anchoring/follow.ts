@@ -1,12 +1,12 @@
-import { normalizeQuote } from "./normalize";
+import { foldText } from "../../../schema/text/fold";
 import { describePrepared, prepareText } from "./prepared-text";
 import type { PreparedText } from "./prepared-text";
 import { reanchor } from "./reanchor";
 import type { ReanchorResult } from "./reanchor";
 import { diffRevisions, mapSpan, wordCharacters } from "./revision-diff";
 import type { RevisionDiff } from "./revision-diff";
-import { contextLength as defaultContextLength } from "./selector";
-import type { TextSelector } from "./selector";
+import { contextLength as defaultContextLength } from "../text-selector";
+import type { TextSelector } from "../text-selector";
 import { contextSimilarity } from "./similarity";
 
 /**
@@ -80,8 +80,8 @@ const orphaned = (reason: ReanchorResult["reason"]): FollowResult => ({ status: 
 export function follow(claim: TrackedClaim, step: RevisionStep, context = defaultContextLength): FollowResult {
   const { before, after } = step;
   let folded: string | undefined;
-  const confirmedQuote = () => (folded ??= normalizeQuote(claim.confirmed.exact));
-  const sameAsConfirmed = (sel: TextSelector) => sel.exact === claim.confirmed.exact || normalizeQuote(sel.exact) === confirmedQuote();
+  const confirmedQuote = () => (folded ??= foldText(claim.confirmed.exact));
+  const sameAsConfirmed = (sel: TextSelector) => sel.exact === claim.confirmed.exact || foldText(sel.exact) === confirmedQuote();
   const placedStatus = (sel: TextSelector) => (claim.current && sel.start === claim.current.start && sel.end === claim.current.end ? "anchored" : "moved");
 
   let hint: number | null = null;
@@ -139,7 +139,7 @@ function verbatimOverlap(text: string, quote: string, start: number, end: number
 
 /** How much of the confirmed quote survives in `exact`, below 1: a changed quote is never certain. */
 function quoteSimilarity(confirmedQuote: string, exact: string): number {
-  return Math.min(0.99, contextSimilarity(confirmedQuote, normalizeQuote(exact), "after"));
+  return Math.min(0.99, contextSimilarity(confirmedQuote, foldText(exact), "after"));
 }
 
 /**
@@ -153,10 +153,10 @@ function matchQuotes(claim: TrackedClaim, step: RevisionStep, hint: number | nul
   queries.push(claim.confirmed);
   if (claim.original) queries.push(claim.original);
   const seen = new Set<string>();
-  const confirmedQuote = normalizeQuote(claim.confirmed.exact);
+  const confirmedQuote = foldText(claim.confirmed.exact);
   let weak = false;
   for (const q of queries) {
-    const key = normalizeQuote(q.exact);
+    const key = foldText(q.exact);
     if (seen.has(key)) continue;
     seen.add(key);
     const at = hint ?? q.start;
@@ -167,7 +167,7 @@ function matchQuotes(claim: TrackedClaim, step: RevisionStep, hint: number | nul
       continue;
     }
     const sel = result.selector!;
-    const placed = result.status !== "changed" && normalizeQuote(sel.exact) === confirmedQuote;
+    const placed = result.status !== "changed" && foldText(sel.exact) === confirmedQuote;
     if (placed) {
       const status = claim.current && sel.start === claim.current.start && sel.end === claim.current.end ? "anchored" : "moved";
       return { status, confidence: result.confidence, selector: sel, method: "quote" };

@@ -2,8 +2,8 @@ import { indexCodePoints } from "./code-point-index";
 import type { CodePointIndex } from "./code-point-index";
 import { normalizeForMatching } from "./normalize";
 import type { NormalizedText } from "./normalize";
-import { contextLength } from "./selector";
-import type { TextSelector } from "./selector";
+import { contextLength } from "../text-selector";
+import type { TextSelector } from "../text-selector";
 
 /**
  * A revision's text with what every re-anchoring against it needs, built once per revision:

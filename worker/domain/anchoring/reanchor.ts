@@ -1,11 +1,11 @@
-import { codePointLength } from "../codepoints";
+import { codePointLength } from "../../../schema/text/code-points";
 import { findApprox, findExact, scoreCandidate } from "./match-quote";
 import type { Candidate, QuoteQuery } from "./match-quote";
-import { normalizeQuote } from "./normalize";
+import { foldText } from "../../../schema/text/fold";
 import { describePrepared, originalRange, prepareText } from "./prepared-text";
 import type { PreparedText } from "./prepared-text";
-import { contextLength as defaultContextLength } from "./selector";
-import type { TextSelector } from "./selector";
+import { contextLength as defaultContextLength } from "../text-selector";
+import type { TextSelector } from "../text-selector";
 import { contextSimilarity } from "./similarity";
 
 /**
@@ -107,16 +107,16 @@ export function reanchor(selector: TextSelector, newText: string | PreparedText,
     }
   }
 
-  const quote = normalizeQuote(selector.exact);
+  const quote = foldText(selector.exact);
   if (quote.length === 0) return orphaned("not-found");
-  const query: QuoteQuery = { quote, prefix: normalizeQuote(selector.prefix), suffix: normalizeQuote(selector.suffix), hint: 0 };
+  const query: QuoteQuery = { quote, prefix: foldText(selector.prefix), suffix: foldText(selector.suffix), hint: 0 };
   const minContext = quote.length < SHORT_QUOTE ? MIN_CONTEXT_SHORT : MIN_CONTEXT;
   const confirmed = (c: Candidate) => c.context >= minContext && Math.max(c.prefix, c.suffix) >= STRONG_SIDE;
 
   // Still (a): the quote at its old offsets with its context edited a little (a typo fixed beside it).
   if (atHome) {
-    const foldedBefore = normalizeQuote(before);
-    const home = scoreCandidate(foldedBefore + quote + normalizeQuote(after), query, foldedBefore.length, foldedBefore.length + quote.length, 0);
+    const foldedBefore = foldText(before);
+    const home = scoreCandidate(foldedBefore + quote + foldText(after), query, foldedBefore.length, foldedBefore.length + quote.length, 0);
     if (confirmed(home)) return { status: "anchored", confidence: 1, selector: describePrepared(doc, selector.start, selector.end, context) };
   }
 

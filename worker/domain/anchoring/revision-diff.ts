@@ -1,5 +1,5 @@
 import { diffArrays } from "diff";
-import { paragraphSeparator } from "../article-text";
+import { paragraphSeparator } from "../../../schema/text/paragraphs";
 
 /**
  * The diff between two stored revisions of an article, as a position map (the way an editor maps

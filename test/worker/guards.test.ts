@@ -1,3 +1,4 @@
+/** Guards that hold under pressure: workflow rules at their edges, a claim created during a revision, and nothing unpublished leaving through public exports. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { call, claimThrough, importArticle, json, selectorFor, signInStaff, type Staff } from "./support";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRange, selectorMatches } from "../../../worker/domain/anchoring/selector";
+import { describeRange, selectorMatches } from "../../worker/domain/text-selector";
 
 describe("anchoring selector", () => {
   const text = "😀 The party promised 500 new schools by 2025, its leader said.";

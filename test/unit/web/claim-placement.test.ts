@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { confidencePercent, contextParts, needsAttention, outcomeCounts, placedInCurrent, selectorPair } from "../../../web/src/lib/reanchor";
+import { confidencePercent, contextParts, needsAttention, outcomeCounts, placedInCurrent, selectorPair } from "../../../web/src/lib/claim-placement";
 
-describe("reanchor", () => {
+describe("claim-placement", () => {
   describe("placedInCurrent", () => {
     it("draws anchored and moved claims, whose offsets point into the current text", () => {
       expect(placedInCurrent({ anchorStatus: "anchored" })).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { codePointIndex, codePointLength, codePointSlice, utf16Index } from "../../worker/domain/codepoints";
+import { codePointIndex, codePointLength, codePointSlice, utf16Index } from "../../schema/text/code-points";
 
-describe("codepoints", () => {
+describe("code-points", () => {
   const text = "a😀b€c𝄞d";
   it("counts astral characters as one code point", () => {
     expect(codePointLength(text)).toBe(7);

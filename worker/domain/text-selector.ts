@@ -1,4 +1,4 @@
-import { codePointLength, codePointSlice } from "./codepoints";
+import { codePointLength, codePointSlice } from "../../schema/text/code-points";
 
 /** A claim's place in a revision's canonical text: W3C quote and position, positions in code points. */
 export interface TextSelector {
@@ -21,4 +21,11 @@ export function describeRange(text: string, start: number, end: number, context 
     start,
     end,
   };
+}
+
+/** Whether `sel.exact` is the text at `sel.start..sel.end` of `text` (the position and quote selectors agree). */
+export function selectorMatches(text: string, sel: TextSelector): boolean {
+  if (!(Number.isInteger(sel.start) && Number.isInteger(sel.end)) || sel.start < 0 || sel.end < sel.start) return false;
+  if (sel.end > codePointLength(text)) return false;
+  return codePointSlice(text, sel.start, sel.end) === sel.exact;
 }
