@@ -55,7 +55,7 @@ afterAll(() => {
 });
 
 describe("four eyes, model-based", () => {
-  it(`holds over ${runs} random sequences of actions by five people`, { timeout: Math.max(600_000, runs * 400) }, async () => {
+  it(`holds over ${runs} random sequences of actions by five people`, { timeout: Math.max(1_200_000, runs * 2_500) }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...startStates), fc.commands(commandArbitraries, { maxCommands, size: "max" })), { minLength: parallel, maxLength: parallel }), async (sequences) => {
         await Promise.all(
