@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { countingD1 } from "./d1-round-trips";
 import { getDb } from "./db";
 import type { AppEnv } from "./env";
+import { openD1Session } from "./http/d1-session";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
 import { securityHeaders } from "./middleware/security";
@@ -49,9 +50,12 @@ const api = new Hono<AppEnv>()
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
   .use(async (c, next) => {
-    const counted = countingD1(c.env.DB);
+    // The API reads through a D1 session (read replicas with read-your-writes); public pages read as before.
+    const session = c.req.path.startsWith("/api/") ? openD1Session(c) : null;
+    const counted = countingD1(session?.d1 ?? c.env.DB);
     c.set("db", getDb(counted.d1));
     await next();
+    session?.finish(Boolean(c.get("user")));
     // Outside production, every response says how many D1 round trips it cost (tests and benchmarks read it).
     if (c.env.ENVIRONMENT !== "production") c.res.headers.set("x-d1-round-trips", String(counted.roundTrips()));
   })

@@ -1,0 +1,24 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "./cli";
+
+const outdir = mkdtempSync(join(tmpdir(), "factline-dry-run-"));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe("wrangler deploy --dry-run", () => {
+  it("bundles the worker offline with its D1 binding, assets and cron trigger", async () => {
+    if (!existsSync("dist/web")) expect((await run("node_modules/.bin/tsx", ["scripts/build-web.ts"])).status).toBe(0);
+    const result = await run("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", outdir]);
+    expect(result.status, result.stderr).toBe(0);
+    const out = result.stdout + result.stderr;
+    expect(out).toMatch(/env\.DB \(factline\)\s+D1 Database/);
+    expect(out).toMatch(/--dry-run: exiting now/);
+    const bundle = readdirSync(outdir).find((f) => f.endsWith(".js"));
+    expect(bundle).toBeDefined();
+    const code = readFileSync(join(outdir, bundle!), "utf8");
+    // The module exports both handlers: requests, and the Cron Trigger's webhooks and stealth-edit watch.
+    expect(code).toMatch(/scheduled: .*\(controller, env\d*\) => scheduled\(controller, env\d*\)/);
+  });
+});
