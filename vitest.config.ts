@@ -61,7 +61,7 @@ export default defineConfig(async () => {
         },
         {
           // The command line against local D1 folders of its own, through wrangler as a user runs it.
-          test: { name: "cli", include: ["test/cli/**/*.test.ts"], environment: "node", testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false },
+          test: { name: "cli", include: ["test/cli/**/*.test.ts"], environment: "node", testTimeout: 600_000, hookTimeout: 1_200_000, fileParallelism: false },
         },
         {
           test: {

@@ -19,9 +19,9 @@ beforeAll(async () => {
   const paragraph = (i: number) => `Абзац ${i}: депутат сказал, что 60 000 выпускников 🎓 уезжают каждый год — «это факт» ${"ё".repeat(i % 7)}.`;
   writeFileSync(long, `A very long article\n\n${Array.from({ length: 1500 }, (_, i) => paragraph(i)).join("\n\n")}`);
   const imported = await factline(state("source"), "import", long);
-  expect(imported.stdout).toMatch(/1 created, 0 duplicates, 0 failed/);
+  expect(imported.stdout).toMatch(/^1 created, .*0 failed$/m);
   await sql(state("source"), "insert into api_tokens (token_hash, user_id, name) select 'ab12', id, 'CMS sync' from users where email = 'editor@factline.local'");
-}, 600_000);
+}, 1_200_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("npm run factline", () => {
