@@ -80,13 +80,26 @@ const total = (parts: readonly string[]) => parts.reduce((sum, p) => sum + p.len
 /** The position map from `oldText` to `newText`. */
 export function diffRevisions(oldText: string, newText: string): RevisionDiff {
   const out = new Builder();
-  const changes = diffArrays(paragraphsOf(oldText), paragraphsOf(newText));
+  // Paragraphs compared as numbers (one id per distinct paragraph): the diff then never compares strings.
+  const ids = new Map<string, number>();
+  const oldParagraphs = paragraphsOf(oldText);
+  const newParagraphs = paragraphsOf(newText);
+  const idOf = (p: string) => ids.get(p) ?? (ids.set(p, ids.size), ids.size - 1);
+  const oldIds = oldParagraphs.map(idOf);
+  const newIds = newParagraphs.map(idOf);
+  const changes = diffArrays(oldIds, newIds);
   let o = 0;
   let n = 0;
+  let op = 0;
+  let np = 0;
+  /** The next `count` paragraphs of one side, as text. */
+  const take = (side: string[], at: number, count: number) => side.slice(at, at + count);
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i];
     if (!c.added && !c.removed) {
-      const length = total(c.value);
+      const length = total(take(oldParagraphs, op, c.count));
+      op += c.count;
+      np += c.count;
       out.push(length, length, true, o, n);
       o += length;
       n += length;
@@ -95,7 +108,16 @@ export function diffRevisions(oldText: string, newText: string): RevisionDiff {
     // A hunk: the removed and added paragraphs between two equal runs.
     const removed: string[] = [];
     const added: string[] = [];
-    for (; i < changes.length && (changes[i].added || changes[i].removed); i++) (changes[i].added ? added : removed).push(...changes[i].value);
+    for (; i < changes.length && (changes[i].added || changes[i].removed); i++) {
+      const k = changes[i];
+      if (k.added) {
+        added.push(...take(newParagraphs, np, k.count));
+        np += k.count;
+      } else {
+        removed.push(...take(oldParagraphs, op, k.count));
+        op += k.count;
+      }
+    }
     i--;
     const oldLength = total(removed);
     const newLength = total(added);
