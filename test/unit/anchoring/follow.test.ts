@@ -87,6 +87,14 @@ describe("follow", () => {
     });
   });
 
+  it("places the claim's intact words when a deleted sentence before it holds the claim's first word", () => {
+    // Word for word, the diff keeps the deleted sentence's "Altyn" and deletes the claim's own.
+    const before = "Intro.\n\nDelegates met the workers of Altyn LLP in the northern region. Altyn is the largest gold producer in the country, the firm says.";
+    const after = "Intro.\n\nAltyn is the largest gold producer in the country, the firm says.";
+    const r = follow(trackedFrom(stored(before, "Altyn is the largest gold producer in the country")), prepareStep(before, after));
+    expect(r).toMatchObject({ status: "moved", method: "diff", selector: expected(after, "Altyn is the largest gold producer in the country") });
+  });
+
   it("orphans a claim whose paragraph was deleted", () => {
     const v2 = v1.split("\n\n").filter((p) => !p.includes("60,000")).join("\n\n");
     const r = follow(trackedFrom(stored(v1, "60,000 farmers received")), prepareStep(v1, v2));

@@ -112,12 +112,29 @@ export function follow(claim: TrackedClaim, step: RevisionStep, context = defaul
           const certain = status === "anchored" && mapped.clean && prefix === 1 && suffix === 1;
           return { status, confidence: certain ? 1 : Math.min(0.99, (kept * (1 + Math.max(prefix, suffix))) / 2), selector: sel, method: "diff" };
         }
+        // The confirmed words verbatim over the mapped span: the diff only drew an edge elsewhere (a word of
+        // a deleted sentence beside the claim aligned with the claim's own). They are the claim.
+        const verbatim = verbatimOverlap(after.text, claim.confirmed.exact, mapped.start, mapped.end);
+        if (verbatim !== null) {
+          const v = describePrepared(after, after.codePoints.toCodePoint(verbatim), after.codePoints.toCodePoint(verbatim + claim.confirmed.exact.length, true), context);
+          return { status: placedStatus(v), confidence: Math.min(0.99, (kept * (1 + Math.max(prefix, suffix))) / 2), selector: v, method: "diff" };
+        }
         // The words changed (now, or in an earlier revision nobody confirmed yet): a suggestion over the mapped span.
         return { status: "changed", confidence: quoteSimilarity(confirmedQuote(), sel.exact), selector: sel, method: "diff" };
       }
     }
   }
   return matchQuotes(claim, step, hint, context);
+}
+
+/** Where `quote` occurs verbatim overlapping [start, end) of `text`, if exactly once; else null. */
+function verbatimOverlap(text: string, quote: string, start: number, end: number): number | null {
+  let found: number | null = null;
+  for (let at = text.indexOf(quote, Math.max(0, start - quote.length + 1)); at !== -1 && at < end; at = text.indexOf(quote, at + 1)) {
+    if (found !== null) return null;
+    found = at;
+  }
+  return found;
 }
 
 /** How much of the confirmed quote survives in `exact`, below 1: a changed quote is never certain. */
