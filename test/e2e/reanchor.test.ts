@@ -179,4 +179,20 @@ describe("re-anchoring in the workspace", () => {
     await screenshot(visitor, "workspace-reanchor-public");
     await visitor.close();
   });
+
+  it("shows the claim's place in every revision and what decided each step", async () => {
+    await editor.goto(`${baseUrl}/app/#/articles/${articleId}/claims/${publishedId}`);
+    await editor.locator(".claim-panel .anchor-history-toggle summary").click();
+    const rows = editor.locator(".claim-panel .anchor-history tbody tr");
+    await rows.nth(2).waitFor();
+    // made by the checker on revision 1; the figure's change found by the diff on revision 2; confirmed there by the editor
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-method"), tr.getAttribute("data-status")]))).toEqual([
+      ["created", "anchored"],
+      ["diff", "changed"],
+      ["person", "anchored"],
+    ]);
+    await expect(rows.nth(1).textContent()).resolves.toContain("the diff between revisions");
+    await expect(rows.nth(2).locator("q").textContent()).resolves.toContain("200 new electric buses");
+    expect(await seriousViolations(editor)).toEqual([]);
+  });
 });

@@ -44,3 +44,12 @@ export function anchorHistoryPanel(claimId: number, language: string): HTMLEleme
     .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
   return h("section", { class: "anchor-history-panel", "aria-labelledby": `anchor-history-${claimId}` }, h("h3", { id: `anchor-history-${claimId}` }, t("anchorHistoryTitle")), body);
 }
+
+/** A disclosure that loads the panel the first time it is opened: the claim panel's one hook. */
+export function anchorHistoryDisclosure(claimId: number, language: string): HTMLDetailsElement {
+  const details = h("details", { class: "anchor-history-toggle" }, h("summary", {}, t("showAnchorHistory")));
+  details.addEventListener("toggle", () => {
+    if (details.open && !details.querySelector(".anchor-history-panel")) details.appendChild(anchorHistoryPanel(claimId, language));
+  });
+  return details;
+}

@@ -17,6 +17,7 @@ import { currentUser, isEditor, staff } from "../session";
 import { claimBadge } from "./claim-table";
 import { renderDiscussion } from "./claim-discussion";
 import { createClaimForm, type ClaimForm } from "./claim-form";
+import { anchorHistoryDisclosure } from "./anchor-history";
 
 /** The open panel; close() saves what is unsaved first. */
 export interface ClaimPanel {
@@ -345,6 +346,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       ),
       h("blockquote", { class: "claim-quote", lang: claim.article.language }, claim.exact),
       claim.anchorStatus !== "anchored" ? h("p", { class: "notice notice-warn" }, t("anchorWarning", { status: claim.anchorStatus })) : null,
+      anchorHistoryDisclosure(claim.id, claim.article.language),
       h("p", { class: "muted claim-meta" }, `${t("author")}: ${nameOf(claim.authorId)} · ${t("assignee")}: ${nameOf(claim.assigneeId)} · ${t("updated")}: ${formatDate(claim.updatedAt, uiLanguage())}`),
       body,
       decisionSection(claim, actions),

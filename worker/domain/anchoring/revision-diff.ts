@@ -80,6 +80,35 @@ const total = (parts: readonly string[]) => parts.reduce((sum, p) => sum + p.len
 /** The position map from `oldText` to `newText`. */
 export function diffRevisions(oldText: string, newText: string): RevisionDiff {
   const out = new Builder();
+  // The paragraphs both texts begin and end with are equal as they stand (a single correction leaves most of them).
+  const [head, tail] = sharedParagraphs(oldText, newText);
+  out.push(head, head, true, 0, 0);
+  diffMiddle(out, oldText.slice(head, oldText.length - tail), newText.slice(head, newText.length - tail), head);
+  out.push(tail, tail, true, oldText.length - tail, newText.length - tail);
+  return { oldText, newText, segments: absorbChance(out.segments, oldText) };
+}
+
+/** Lengths of the whole paragraphs (with their separators) that both texts start with, and that both end with. */
+function sharedParagraphs(a: string, b: string): [number, number] {
+  const max = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < max && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  if (head < a.length || head < b.length) {
+    const at = a.lastIndexOf(paragraphSeparator, head - paragraphSeparator.length);
+    head = at === -1 ? 0 : at + paragraphSeparator.length;
+  }
+  let tail = 0;
+  while (tail < max - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  if (tail < a.length - head) {
+    // The shared tail starts at a paragraph: after the first separator inside it.
+    const at = a.indexOf(paragraphSeparator, a.length - tail);
+    tail = at === -1 ? 0 : a.length - at - paragraphSeparator.length;
+  }
+  return [head, tail];
+}
+
+/** Diff the changed middle of two texts (starting at `offset` in both), paragraphs first, then words. */
+function diffMiddle(out: Builder, oldText: string, newText: string, offset: number) {
   // Paragraphs compared as numbers (one id per distinct paragraph): the diff then never compares strings.
   const ids = new Map<string, number>();
   const oldParagraphs = paragraphsOf(oldText);
@@ -88,8 +117,8 @@ export function diffRevisions(oldText: string, newText: string): RevisionDiff {
   const oldIds = oldParagraphs.map(idOf);
   const newIds = newParagraphs.map(idOf);
   const changes = diffArrays(oldIds, newIds);
-  let o = 0;
-  let n = 0;
+  let o = offset;
+  let n = offset;
   let op = 0;
   let np = 0;
   /** The next `count` paragraphs of one side, as text. */
@@ -136,7 +165,6 @@ export function diffRevisions(oldText: string, newText: string): RevisionDiff {
     o += oldLength;
     n += newLength;
   }
-  return { oldText, newText, segments: absorbChance(out.segments, oldText) };
 }
 
 const wordCharacter = /[\p{L}\p{N}]/u;
