@@ -129,12 +129,12 @@ export function follow(claim: TrackedClaim, step: RevisionStep, context = defaul
 
 /** Where `quote` occurs verbatim overlapping [start, end) of `text`, if exactly once; else null. */
 function verbatimOverlap(text: string, quote: string, start: number, end: number): number | null {
-  let found: number | null = null;
-  for (let at = text.indexOf(quote, Math.max(0, start - quote.length + 1)); at !== -1 && at < end; at = text.indexOf(quote, at + 1)) {
-    if (found !== null) return null;
-    found = at;
-  }
-  return found;
+  // Only the stretch where an overlapping occurrence can lie: indexOf over the whole text would cost every changed claim a scan.
+  const from = Math.max(0, start - quote.length + 1);
+  const window = text.slice(from, end + quote.length - 1);
+  const at = window.indexOf(quote);
+  if (at === -1 || window.indexOf(quote, at + 1) !== -1) return null;
+  return from + at;
 }
 
 /** How much of the confirmed quote survives in `exact`, below 1: a changed quote is never certain. */
