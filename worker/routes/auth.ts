@@ -2,14 +2,16 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { acceptInviteInput, apiTokenInput, idParam, loginInput } from "../../schema/inputs";
-import { apiTokens, invitations, users, writeGuards } from "../../schema/tables";
+import { invitations, users, writeGuards } from "../../schema/tables";
 import { hashPassword, sha256Hex, verifyPassword } from "../auth/crypto";
 import { countLoginAttempt, forgiveLoginAttempt } from "../auth/rate-limit";
-import { createApiToken, createSession, deleteSession, deleteUserSessions, sessionCookie, sessionTtlMs } from "../auth/sessions";
+import { canCreateApiToken } from "../../schema/workflow";
+import { createApiToken, createSession, deleteSession, sessionCookie, sessionTtlMs } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
+import { listApiTokens, logOutEverywhere, revokeApiToken } from "../queries/api-tokens";
 import { auditInsert, guardCount, isStaleWrite } from "../queries/audit";
 
 const wrongCredentials = () => apiError(401, "invalid_credentials", "Email or password is wrong.");
@@ -47,8 +49,9 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, sessionCookie, { path: "/", secure: true });
     return c.body(null, 204);
   })
+  // Every session ends and every API token is revoked: nothing of this person's stays signed in.
   .post("/logout-everywhere", requireStaff, async (c) => {
-    await deleteUserSessions(c.get("db"), c.get("user")!.id);
+    await logOutEverywhere(c.get("db"), c.get("user")!.id);
     deleteCookie(c, sessionCookie, { path: "/", secure: true });
     return c.body(null, 204);
   })
@@ -91,26 +94,16 @@ export const authRoutes = new Hono<AppEnv>()
     }
     return c.json({ ok: true, email: invite.email });
   })
-  .get("/tokens", requireStaff, async (c) => {
-    const rows = await c
-      .get("db")
-      .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
-      .from(apiTokens)
-      .where(eq(apiTokens.userId, c.get("user")!.id));
-    return c.json({ items: rows });
-  })
+  .get("/tokens", requireStaff, async (c) => c.json({ items: await listApiTokens(c.get("db"), c.get("user")!.id) }))
   .post("/tokens", requireStaff, validate("json", apiTokenInput), async (c) => {
-    const created = await createApiToken(c.get("db"), c.get("user")!.id, c.req.valid("json").name);
-    return c.json(created, 201);
+    const user = c.get("user")!;
+    const decision = canCreateApiToken(user);
+    if (!decision.ok) throw apiError(403, "forbidden", decision.reason);
+    const { name, expiresInDays } = c.req.valid("json");
+    return c.json(await createApiToken(c.get("db"), user.id, name, expiresInDays), 201);
   })
   .delete("/tokens/:id", requireStaff, validate("param", idParam), async (c) => {
-    const { id } = c.req.valid("param");
-    const result = await c
-      .get("db")
-      .update(apiTokens)
-      .set({ revokedAt: new Date().toISOString() })
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, c.get("user")!.id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    if (result.length === 0) throw apiError(404, "not_found", `You have no active token ${id}.`);
+    const me = c.get("user")!.id;
+    await revokeApiToken(c.get("db"), me, c.req.valid("param").id, me);
     return c.body(null, 204);
   });

@@ -2,7 +2,10 @@ import { asc, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { roles } from "../../schema/enums";
-import { idParam, inviteInput } from "../../schema/inputs";
+import { idParam, inviteInput, userTokenParam } from "../../schema/inputs";
+import { canManageApiTokens, type Actor } from "../../schema/workflow";
+import { endAllAccess } from "../auth/sessions";
+import { listApiTokens, revokeApiToken } from "../queries/api-tokens";
 import { users } from "../../schema/tables";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
@@ -12,6 +15,12 @@ import { auditInsert, isStaleWrite, versionGuard } from "../queries/audit";
 import { inviteUser } from "../queries/users";
 
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, version: users.version };
+
+/** 403 unless `actor` may manage the API tokens of user `ownerId`. */
+function mustManageTokens(actor: Actor, ownerId: number) {
+  const decision = canManageApiTokens(actor, ownerId);
+  if (!decision.ok) throw apiError(403, "forbidden", decision.reason);
+}
 
 const userUpdateInput = z.object({
   version: z.number().int().positive(),
@@ -49,6 +58,8 @@ export const userRoutes = new Hono<AppEnv>()
       await db.batch([
         guard.open,
         db.update(users).set({ ...change, version: sql`${users.version} + 1` }).where(eq(users.id, id)),
+        // Disabling ends every session and token now, so enabling the account later revives none of them.
+        ...(disabled ? endAllAccess(db, id) : []),
         auditInsert(db, { actorId: actor.id, action: "user.update", entityType: "user", entityId: id, before, after: change }),
         guard.close,
       ]);
@@ -57,4 +68,16 @@ export const userRoutes = new Hono<AppEnv>()
       throw err;
     }
     return c.json({ user: await db.select(publicColumns).from(users).where(eq(users.id, id)).get() });
+  })
+  .get("/:id/tokens", requireStaff, validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    mustManageTokens(c.get("user")!, id);
+    return c.json({ items: await listApiTokens(c.get("db"), id) });
+  })
+  .delete("/:id/tokens/:tokenId", requireStaff, validate("param", userTokenParam), async (c) => {
+    const { id, tokenId } = c.req.valid("param");
+    const actor = c.get("user")!;
+    mustManageTokens(actor, id);
+    await revokeApiToken(c.get("db"), id, tokenId, actor.id);
+    return c.body(null, 204);
   });
