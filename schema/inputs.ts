@@ -3,7 +3,7 @@ import { z } from "zod";
 import { claimants, sources, suggestionDismissals, watchSettings, webhooks } from "./tables";
 import { ratingKeys } from "./rating-scale";
 import { claimStates, roles } from "./enums";
-import { workflowActions } from "./workflow";
+import { apiTokenDays, workflowActions } from "./workflow";
 
 /** 256 KiB of article text is several times the longest news article; the body limit enforces it too. */
 export const maxArticleChars = 400_000;
@@ -194,7 +194,13 @@ export const acceptInviteInput = z.object({
   password: z.string().min(12, "Use at least 12 characters.").max(1000),
 });
 
-export const apiTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
+export const apiTokenInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(apiTokenDays.max, `An API token lasts at most ${apiTokenDays.max} days.`).default(apiTokenDays.default),
+});
+
+/** `/api/users/:id/tokens/:tokenId` */
+export const userTokenParam = idParam.extend({ tokenId: id });
 
 /** GET /api/articles/:id/suggestions: how many of the best suggestions to return. */
 export const suggestionListQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });

@@ -279,3 +279,20 @@ export function canLinkSameClaim(actor: Actor, claim: ClaimFacts & { id: number 
   if (publicStates.includes(claim.state)) return isEditor(actor) ? ok : forbidden("Only editors can link a published fact-check to another.");
   return canEdit(actor, claim);
 }
+
+/** How a request was authenticated: a signed-in person (session) or a script (API token). */
+export type Via = "session" | "token";
+
+/** An API token's lifetime in days: chosen when it is created, 90 by default, a year at most. */
+export const apiTokenDays = { default: 90, max: 365 } as const;
+
+/** May this caller create an API token? Only a signed-in person: a token that could mint tokens would outlive its own revocation. */
+export function canCreateApiToken(caller: { via: Via }): Decision {
+  return caller.via === "session" ? ok : forbidden("An API token cannot create API tokens; sign in to the workspace to create one.");
+}
+
+/** May this actor list and revoke the API tokens of user `ownerId`? Everyone their own, admins anyone's. */
+export function canManageApiTokens(actor: Actor, ownerId: number): Decision {
+  if (actor.id === ownerId || actor.role === "admin") return ok;
+  return forbidden("Only admins can see or revoke other people's API tokens.");
+}

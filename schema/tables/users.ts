@@ -37,6 +37,8 @@ export const apiTokens = sqliteTable("api_tokens", {
     .references(() => users.id),
   name: text().notNull(),
   createdAt: text().notNull().default(now),
+  /** Chosen at creation (see apiTokenInput); a token past it authenticates nobody. */
+  expiresAt: text(),
   revokedAt: text(),
 });
 

@@ -181,12 +181,15 @@ describe("the account screen", () => {
     await page.locator(".dashboard-grid").waitFor();
     await page.getByRole("link", { name: "Account" }).click();
     await page.getByLabel("Token name (what it is for)").fill("nightly import");
+    await page.getByLabel("Expires after").selectOption("30");
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = page.locator('[data-secret="api-token"]');
     await secret.waitFor();
     const token = await secret.inputValue();
     expect(token).toMatch(/^fl_/);
     await page.locator(".tokens-table tr", { hasText: "nightly import" }).waitFor();
+    const expires = await page.evaluate(async () => (await (await fetch("/api/auth/tokens")).json()).items[0].expiresAt as string);
+    expect(Math.round((Date.parse(expires) - Date.now()) / 86_400_000)).toBe(30);
     await viewportShot(page, "workspace-account");
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
@@ -201,6 +204,21 @@ describe("the account screen", () => {
     await page.context().close();
   });
 
+  it("lets an admin see and revoke anyone's API tokens from the users screen", async () => {
+    const page = await anonymous();
+    await loginWith(page, invitee.email, invitee.password);
+    await page.locator(".dashboard-grid").waitFor();
+    const { token } = await page.evaluate(async () => (await fetch("/api/auth/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "backup script" }) })).json());
+    await admin.goto(`${baseUrl}/app/#/admin/users`);
+    const row = admin.locator(`.users-table tr[data-email="${invitee.email}"]`);
+    await row.getByRole("button", { name: /API tokens/ }).click();
+    const tokenRow = admin.locator(".token-row tr", { hasText: "backup script" });
+    await tokenRow.getByRole("button", { name: /Revoke/ }).click();
+    await tokenRow.getByText(/^Revoked/).waitFor();
+    expect((await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await page.context().close();
+  });
+
   it("logs out everywhere: another browser's session ends too", async () => {
     const here = await anonymous();
     const elsewhere = await anonymous();
@@ -208,12 +226,15 @@ describe("the account screen", () => {
       await loginWith(p, invitee.email, invitee.password);
       await p.locator(".dashboard-grid").waitFor();
     }
+    const { token } = await here.evaluate(async () => (await fetch("/api/auth/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "laptop script" }) })).json());
     await here.goto(`${baseUrl}/app/#/account`);
+    await here.getByText(/revokes all your API tokens/).waitFor();
     await here.getByRole("button", { name: "Log out everywhere" }).click();
     await here.getByRole("heading", { name: "Log in to the Factline workspace" }).waitFor();
     await elsewhere.reload();
     await elsewhere.getByRole("heading", { name: "Log in to the Factline workspace" }).waitFor();
     await expect(elsewhere.evaluate(async () => (await fetch("/api/auth/me")).status)).resolves.toBe(401);
+    expect((await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     for (const p of [here, elsewhere]) await p.context().close();
   });
 });

@@ -16,6 +16,8 @@ beforeEach(async () => {
 
 const login = (email: string, pw: string, headers: Record<string, string> = {}) =>
   call("/api/auth/login", { method: "POST", body: { email, password: pw }, headers });
+/** Tests of some twenty logins: each checks a PBKDF2 hash on purpose, which takes seconds on a loaded machine. */
+const loginHeavy = 30_000;
 const cookieFrom = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
 
 describe("authentication", () => {
@@ -77,14 +79,14 @@ describe("authentication", () => {
     it("does not count successful logins against a shared client address", async () => {
       const headers = { "cf-connecting-ip": "198.51.100.7" };
       for (let i = 0; i < loginLimit.perClient + 5; i++) expect((await login("checker@factline.local", password, headers)).status).toBe(200);
-    });
+    }, loginHeavy);
 
     it("locks a client that tries many accounts", async () => {
       const headers = { "cf-connecting-ip": "203.0.113.9" };
       for (let i = 0; i < loginLimit.perClient; i++) await login(`user${i}@factline.local`, "wrong", headers);
       expect((await login("checker@factline.local", password, headers)).status).toBe(429);
       expect((await login("checker@factline.local", password, { "cf-connecting-ip": "203.0.113.10" })).status).toBe(200);
-    });
+    }, loginHeavy);
 
     it("rejects a malformed email with 400", async () => {
       expect((await login("not-an-email", "x")).status).toBe(400);

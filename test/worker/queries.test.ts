@@ -75,11 +75,11 @@ describe("query functions", () => {
 
   describe("API tokens", () => {
     it("revokes only the owner's active token", async () => {
-      const { id } = await createApiToken(db(), staff.editor.id, "script");
-      expect((await refusalOf(revokeApiToken(db(), staff.checker.id, id))).kind).toBe("not_found");
-      await revokeApiToken(db(), staff.editor.id, id);
+      const { id } = await createApiToken(db(), staff.editor.id, "script", 90);
+      expect((await refusalOf(revokeApiToken(db(), staff.checker.id, id, staff.admin.id))).kind).toBe("not_found");
+      await revokeApiToken(db(), staff.editor.id, id, staff.editor.id);
       expect((await listApiTokens(db(), staff.editor.id))[0].revokedAt).not.toBeNull();
-      expect((await refusalOf(revokeApiToken(db(), staff.editor.id, id))).kind).toBe("not_found");
+      expect((await refusalOf(revokeApiToken(db(), staff.editor.id, id, staff.editor.id))).kind).toBe("not_found");
     });
   });
 

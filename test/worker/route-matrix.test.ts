@@ -36,6 +36,7 @@ async function buildFixture(): Promise<Fixture> {
     approvedId,
     checkerTokenId: token.id,
     checker2UserId: people.checker2.id,
+    checkerUserId: people.checker.id,
     publishedSlug: published.slug,
     publishedId: publishedClaim.id,
     publishedClaimantId: claim.claimant.id,
@@ -43,7 +44,7 @@ async function buildFixture(): Promise<Fixture> {
   };
 }
 
-const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1, publishedArticleId: 2 };
+const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, checkerUserId: 4, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1, publishedArticleId: 2 };
 
 describe("route × role matrix", () => {
   for (const row of routeMatrix) {

@@ -15,6 +15,7 @@ export interface Fixture {
   /** An API token of `checker`. */
   checkerTokenId: number;
   checker2UserId: number;
+  checkerUserId: number;
   /** A second article with one published claim by `checker`, approved and published by `editor`. */
   publishedSlug: string;
   publishedId: number;
@@ -59,6 +60,9 @@ export const routeMatrix: RouteCell[] = [
   // Only a token's owner can revoke it; to anyone else it does not exist.
   { method: "DELETE", route: "/api/auth/tokens/:id", path: (f) => `/api/auth/tokens/${f.checkerTokenId}`, expect: { public: 401, checker: 204, checker2: 404, editor: 404, editor2: 404, admin: 404 } },
   { method: "GET", route: "/api/users", path: () => "/api/users", expect: staff(200) },
+  // A person's API tokens: their own, and any user's for an admin.
+  { method: "GET", route: "/api/users/:id/tokens", path: (f) => `/api/users/${f.checkerUserId}/tokens`, expect: { ...staff(200), checker2: 403, editor: 403, editor2: 403 } },
+  { method: "DELETE", route: "/api/users/:id/tokens/:tokenId", path: (f) => `/api/users/${f.checkerUserId}/tokens/${f.checkerTokenId}`, expect: { ...staff(204), checker2: 403, editor: 403, editor2: 403 } },
   { method: "POST", route: "/api/users/invitations", path: () => "/api/users/invitations", body: () => ({ email: "new@newsroom.example", name: "New", role: "checker" }), expect: adminOnly(201) },
   { method: "PATCH", route: "/api/users/:id", path: (f) => `/api/users/${f.checker2UserId}`, body: () => ({ ...version1, role: "editor" }), expect: { ...adminOnly(200), checker2: 403 } },
   { method: "GET", route: "/api/articles", path: () => "/api/articles", expect: staff(200) },

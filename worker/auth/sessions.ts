@@ -29,13 +29,15 @@ export async function userForSession(db: Db, token: string, now = Date.now()): P
   return row ? { ...row, via: "session" } : null;
 }
 
-/** The user behind a bearer token, if it is not revoked and the user is active. */
-export async function userForApiToken(db: Db, token: string): Promise<SessionUser | null> {
+/** The user behind a bearer token, if it is neither revoked nor expired and the user is active. */
+export async function userForApiToken(db: Db, token: string, now = Date.now()): Promise<SessionUser | null> {
   const row = await db
     .select(userColumns)
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, await sha256Hex(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .where(
+      and(eq(apiTokens.tokenHash, await sha256Hex(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date(now).toISOString()), isNull(users.disabledAt)),
+    )
     .get();
   return row ? { ...row, via: "token" } : null;
 }
@@ -45,17 +47,24 @@ export function deleteSession(db: Db, sessionId: number) {
   return db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** End every session of a user ("log out everywhere"). */
-export function deleteUserSessions(db: Db, userId: number) {
-  return db.delete(sessions).where(eq(sessions.userId, userId));
+/**
+ * Statements that end every session of a user and revoke every API token of theirs, for one batch
+ * with the audit event of why: "log out everywhere", or an admin disabling the account.
+ */
+export function endAllAccess(db: Db, userId: number, now = new Date().toISOString()) {
+  return [
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+    db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))),
+  ] as const;
 }
 
-/** Create an API token for a user; returns the token once (only its hash is stored). */
-export async function createApiToken(db: Db, userId: number, name: string) {
+/** Create an API token for a user, valid for `days`; returns the token once (only its hash is stored). */
+export async function createApiToken(db: Db, userId: number, name: string, days: number, now = Date.now()) {
   const token = `fl_${randomToken()}`;
+  const expiresAt = new Date(now + days * 24 * 60 * 60 * 1000).toISOString();
   const [row] = await db
     .insert(apiTokens)
-    .values({ tokenHash: await sha256Hex(token), userId, name })
-    .returning({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt });
+    .values({ tokenHash: await sha256Hex(token), userId, name, expiresAt })
+    .returning({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt });
   return { ...row, token };
 }

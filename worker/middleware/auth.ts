@@ -14,7 +14,7 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
   let user = null;
   if (bearer) {
     user = await userForApiToken(db, bearer);
-    if (!user) throw apiError(401, "invalid_token", "This API token is not valid or was revoked.");
+    if (!user) throw apiError(401, "invalid_token", "This API token is not valid: it was revoked, or it has expired.");
   } else if (cookie) {
     user = await userForSession(db, cookie);
   }

@@ -4,6 +4,7 @@ import type { Role } from "../../schema/enums";
 import type { userUpdateInput } from "../../schema/inputs";
 import { invitations, users, writeGuards } from "../../schema/tables";
 import { hashPassword, randomToken, sha256Hex } from "../auth/crypto";
+import { endAllAccess } from "../auth/sessions";
 import type { Db } from "../db";
 import { auditInsert, guardOneRow, isStaleWrite, versionGuard } from "./audit";
 import { refuse } from "./refusal";
@@ -35,6 +36,8 @@ export async function updateUser(db: Db, id: number, input: z.output<typeof user
     await db.batch([
       guard.open,
       db.update(users).set({ ...change, version: sql`${users.version} + 1` }).where(eq(users.id, id)),
+      // Disabling ends every session and token now, so enabling the account later revives none of them.
+      ...(disabled ? endAllAccess(db, id) : []),
       auditInsert(db, { actorId, action: "user.update", entityType: "user", entityId: id, before, after: change }),
       guard.close,
     ]);

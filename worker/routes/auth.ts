@@ -3,12 +3,13 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { acceptInviteInput, apiTokenInput, idParam, loginInput } from "../../schema/inputs";
 import { hashPassword, verifyPassword } from "../auth/crypto";
 import { countLoginAttempt, forgiveLoginAttempt } from "../auth/rate-limit";
-import { createApiToken, createSession, deleteSession, deleteUserSessions, sessionCookie, sessionTtlMs } from "../auth/sessions";
+import { canCreateApiToken } from "../../schema/workflow";
+import { createApiToken, createSession, deleteSession, sessionCookie, sessionTtlMs } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
-import { listApiTokens, revokeApiToken } from "../queries/api-tokens";
+import { listApiTokens, logOutEverywhere, revokeApiToken } from "../queries/api-tokens";
 import { acceptInvitation, findLoginUser } from "../queries/users";
 
 const wrongCredentials = () => apiError(401, "invalid_credentials", "Email or password is wrong.");
@@ -46,8 +47,9 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, sessionCookie, { path: "/", secure: true });
     return c.body(null, 204);
   })
+  // Every session ends and every API token is revoked: nothing of this person's stays signed in.
   .post("/logout-everywhere", requireStaff, async (c) => {
-    await deleteUserSessions(c.get("db"), c.get("user")!.id);
+    await logOutEverywhere(c.get("db"), c.get("user")!.id);
     deleteCookie(c, sessionCookie, { path: "/", secure: true });
     return c.body(null, 204);
   })
@@ -60,14 +62,16 @@ export const authRoutes = new Hono<AppEnv>()
     const { email } = await acceptInvitation(c.get("db"), token, password);
     return c.json({ ok: true, email });
   })
-  .get("/tokens", requireStaff, async (c) => {
-    return c.json({ items: await listApiTokens(c.get("db"), c.get("user")!.id) });
-  })
+  .get("/tokens", requireStaff, async (c) => c.json({ items: await listApiTokens(c.get("db"), c.get("user")!.id) }))
   .post("/tokens", requireStaff, validate("json", apiTokenInput), async (c) => {
-    const created = await createApiToken(c.get("db"), c.get("user")!.id, c.req.valid("json").name);
-    return c.json(created, 201);
+    const user = c.get("user")!;
+    const decision = canCreateApiToken(user);
+    if (!decision.ok) throw apiError(403, "forbidden", decision.reason);
+    const { name, expiresInDays } = c.req.valid("json");
+    return c.json(await createApiToken(c.get("db"), user.id, name, expiresInDays), 201);
   })
   .delete("/tokens/:id", requireStaff, validate("param", idParam), async (c) => {
-    await revokeApiToken(c.get("db"), c.get("user")!.id, c.req.valid("param").id);
+    const me = c.get("user")!.id;
+    await revokeApiToken(c.get("db"), me, c.req.valid("param").id, me);
     return c.body(null, 204);
   });

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
-import { idParam, inviteInput, userUpdateInput } from "../../schema/inputs";
-import { canChangeUser } from "../../schema/workflow";
+import { idParam, inviteInput, userTokenParam, userUpdateInput } from "../../schema/inputs";
+import { canChangeUser, canManageApiTokens } from "../../schema/workflow";
 import type { AppEnv } from "../env";
 import { enforce } from "../http/errors";
 import { validate } from "../http/validate";
 import { requirePower, requireStaff } from "../middleware/auth";
+import { listApiTokens, revokeApiToken } from "../queries/api-tokens";
 import { inviteUser, listUsers, updateUser } from "../queries/users";
 
 export const userRoutes = new Hono<AppEnv>()
@@ -21,4 +22,16 @@ export const userRoutes = new Hono<AppEnv>()
     const actor = c.get("user")!;
     enforce(canChangeUser(actor, { id }, input), "own_account");
     return c.json({ user: await updateUser(c.get("db"), id, input, actor.id) });
+  })
+  .get("/:id/tokens", requireStaff, validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    enforce(canManageApiTokens(c.get("user")!, id));
+    return c.json({ items: await listApiTokens(c.get("db"), id) });
+  })
+  .delete("/:id/tokens/:tokenId", requireStaff, validate("param", userTokenParam), async (c) => {
+    const { id, tokenId } = c.req.valid("param");
+    const actor = c.get("user")!;
+    enforce(canManageApiTokens(actor, id));
+    await revokeApiToken(c.get("db"), id, tokenId, actor.id);
+    return c.body(null, 204);
   });

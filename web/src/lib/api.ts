@@ -57,4 +57,4 @@ export type HistoryItem = InferResponseType<(typeof api.claims)[":id"]["history"
 export type CommentItem = InferResponseType<(typeof api.claims)[":id"]["comments"]["$get"], 200>["items"][number];
 export type RevisionResult = InferResponseType<(typeof api.articles)[":id"]["$put"]>;
 export type RevisionItem = InferResponseType<(typeof api.articles)[":id"]["revisions"]["$get"], 200>["items"][number];
-export type TokenItem = InferResponseType<typeof api.auth.tokens.$get, 200>["items"][number];
+export type UserTokenItem = InferResponseType<(typeof api.users)[":id"]["tokens"]["$get"], 200>["items"][number];

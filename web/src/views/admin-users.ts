@@ -6,6 +6,7 @@ import { field, formatDate, h, replace, showError } from "../lib/dom";
 import { t, uiLanguage, type MessageKey } from "../lib/i18n";
 import { currentUser, setMe } from "../session";
 import { shownOnce } from "./shown-once";
+import { userTokenList } from "./user-tokens";
 import type { ViewHandle } from "./view";
 
 const roleLabel = (role: string) => t(`role_${role}` as MessageKey);
@@ -83,18 +84,28 @@ export function renderAdminUsers(main: HTMLElement): ViewHandle {
     const disabled = Boolean(user.disabledAt);
     const toggle = h("button", { type: "button", class: `btn btn-small ${disabled ? "" : "btn-danger"}`, "data-action": disabled ? "enable" : "disable", disabled: me }, disabled ? t("enable") : t("disable"));
     toggle.addEventListener("click", () => void change(user, { disabled: !disabled }, rowError, t(disabled ? "userEnabled" : "userDisabled", { name: user.name })));
+    // The user's API tokens open in a row of their own below, where the admin may revoke any of them.
+    const tokensButton = h("button", { type: "button", class: "btn btn-small", "data-action": "tokens", "aria-expanded": "false" }, t("apiTokens"));
+    tokensButton.addEventListener("click", () => {
+      const shown = tr.nextElementSibling?.classList.contains("token-row");
+      if (shown) tr.nextElementSibling!.remove();
+      else tr.insertAdjacentElement("afterend", h("tr", { class: "token-row", "data-tokens-of": user.id }, h("td", { colspan: 5 }, userTokenList(user.id, user.name).element)));
+      tokensButton.setAttribute("aria-expanded", String(!shown));
+    });
     const label = h("span", { class: "visually-hidden" }, user.name);
     roleButton.appendChild(label.cloneNode(true));
+    tokensButton.appendChild(label.cloneNode(true));
     toggle.appendChild(label);
-    return h(
+    const tr = h(
       "tr",
       { "data-user-id": user.id, "data-email": user.email },
       h("td", {}, user.name, me ? h("span", { class: "muted" }, ` (${t("you")})`) : null),
       h("td", { class: "mono" }, user.email),
       h("td", {}, h("div", { class: "row row-tight" }, select, roleButton)),
       h("td", {}, h("span", { class: `badge status-${disabled ? "disabled" : "active"}` }, disabled ? t("disabled") : t("active")), disabled ? h("span", { class: "muted cell-date" }, ` ${formatDate(user.disabledAt, uiLanguage())}`) : null),
-      h("td", {}, toggle, me ? h("p", { class: "reason" }, t("ownAccount")) : null, rowError),
+      h("td", {}, h("div", { class: "row row-tight" }, toggle, tokensButton), me ? h("p", { class: "reason" }, t("ownAccount")) : null, rowError),
     );
+    return tr;
   }
 
   async function load() {

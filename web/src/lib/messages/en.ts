@@ -169,9 +169,9 @@ export const en = {
   listReloaded: "The list was reloaded with the latest data.",
   accountTitle: "Your account",
   logoutEverywhere: "Log out everywhere",
-  logoutEverywhereHint: "Ends every session of yours, on every device, including this one.",
+  logoutEverywhereHint: "Ends every session of yours, on every device, including this one, and revokes all your API tokens.",
   apiTokens: "API tokens",
-  apiTokensHint: "For scripts: send it as “Authorization: Bearer <token>”. A token acts with your role until it is revoked.",
+  apiTokensHint: "For scripts: send it as “Authorization: Bearer <token>”. A token acts with your role until it expires or is revoked. An API token cannot create tokens.",
   tokenName: "Token name (what it is for)",
   createToken: "Create token",
   tokenCreated: "Token “{name}”: copy it now, it is shown only this once.",
@@ -260,6 +260,10 @@ export const en = {
   confirmProposal: "Confirm proposed place",
   proposedContext: "Proposed place",
   pendingCorrection: "A correction waits for a second editor: verdict {rating}. Readers still see the current verdict.",
+  tokenExpiry: "Expires after",
+  days: "{n} days",
+  expires: "Expires",
+  expired: "Expired",
 };
 
 export type MessageKey = keyof typeof en;
