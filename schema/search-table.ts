@@ -9,3 +9,11 @@ export const articleSearch = sqliteTable("article_search", {
   title: text().notNull(),
   body: text().notNull(),
 });
+
+/** The FTS5 match index of the hand-written migration 0012 (claim matching), for the query builder only. */
+export const matchIndex = sqliteTable("match_index", {
+  rowid: integer().primaryKey(),
+  terms: text().notNull(),
+  title: text().notNull(),
+  keys: text().notNull(),
+});

@@ -1,4 +1,4 @@
-import type { ClaimState, Role } from "./enums";
+import { publicClaimStates, type ClaimState, type Role } from "./enums";
 
 /** Who is acting. Anonymous visitors never reach a staff action. */
 export interface Actor {
@@ -47,6 +47,7 @@ const rules: Record<WorkflowAction, Rule> = {
 /** States in which a claim's content (claimant, verdict, sources) may still be edited. */
 const editableStates: readonly ClaimState[] = ["draft", "changes_requested", "in_review"];
 
+const publicStates: readonly ClaimState[] = publicClaimStates;
 const isEditor = (actor: Actor) => actor.role === "editor" || actor.role === "admin";
 const ok = { ok: true } as const;
 const forbidden = (reason: string): Refusal => ({ ok: false, kind: "forbidden", reason });
@@ -142,4 +143,24 @@ export function canCreateApiToken(caller: { via: Via }): Decision {
 export function canManageApiTokens(actor: Actor, ownerId: number): Decision {
   if (actor.id === ownerId || actor.role === "admin") return ok;
   return forbidden("Only admins can see or revoke other people's API tokens.");
+}
+
+/**
+ * Claim matching, external fact-checks and the staff search read unpublished work or add to the
+ * match corpus: any signed-in staff member, never the public.
+ */
+export function canUseNewsroomTools(actor: Actor | null): Decision {
+  return actor ? ok : forbidden("Log in to use the newsroom's matching, search and imports.");
+}
+
+/**
+ * "The same claim": `claim` becomes an appearance of `target`, whose verdict then serves both. It
+ * changes what the claim's readers see, so it takes whatever editing the claim takes; a published
+ * claim is an editor's call. Links are one level deep: the target must hold its own verdict.
+ */
+export function canLinkSameClaim(actor: Actor, claim: ClaimFacts & { id: number }, target: { id: number; sameAsId: number | null } | null): Decision {
+  if (target && target.id === claim.id) return conflict("A claim cannot be the same claim as itself.");
+  if (target && target.sameAsId !== null) return conflict(`Claim ${target.id} is itself an appearance of claim ${target.sameAsId}; link to that one.`);
+  if (publicStates.includes(claim.state)) return isEditor(actor) ? ok : forbidden("Only editors can link a published fact-check to another.");
+  return canEdit(actor, claim);
 }

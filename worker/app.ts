@@ -12,6 +12,8 @@ import { authRoutes } from "./routes/auth";
 import { feedRoutes } from "./routes/feeds";
 import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
+import { claimLinkRoutes } from "./routes/claim-links";
+import { matchRoutes } from "./routes/match";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
 import { suggestionRoutes } from "./routes/suggestions";
@@ -33,6 +35,8 @@ const api = new Hono<AppEnv>()
   .route("/articles", articleRoutes)
   .route("/articles", suggestionRoutes)
   .route("/claims", claimRoutes)
+  .route("/claims", claimLinkRoutes)
+  .route("/match", matchRoutes)
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi);
 

@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { anchorStatuses, claimantKinds, claimStates } from "../enums";
 import { articleRevisions, articles } from "./articles";
 import { nowIso as now } from "./columns";
@@ -62,8 +62,10 @@ export const claims = sqliteTable(
     createdAt: text().notNull().default(now),
     updatedAt: text().notNull().default(now),
     publishedAt: text(),
+    /** "The same claim": this appearance is served by that claim's verdict, and its ClaimReview lists this one. */
+    sameAsId: integer().references((): AnySQLiteColumn => claims.id),
   },
-  (t) => [index("claims_article_idx").on(t.articleId), index("claims_state_idx").on(t.state, t.updatedAt)],
+  (t) => [index("claims_article_idx").on(t.articleId), index("claims_state_idx").on(t.state, t.updatedAt), index("claims_same_as_idx").on(t.sameAsId)],
 );
 
 /** Verdict history: one row per change of rating or explanation. */

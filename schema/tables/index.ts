@@ -5,3 +5,4 @@ export * from "./anchor-steps";
 export * from "./audit";
 export * from "./ratings";
 export * from "./suggestions";
+export * from "./fact-checks";

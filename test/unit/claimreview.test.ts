@@ -191,10 +191,16 @@ describe("claimreview", () => {
       ["a claim with no claimant, explanation or sources", { ...claim, claimant: null, explanation: null, sources: [] }, article],
       ["a corrected claim", { ...claim, state: "corrected", publicNote: "The figure was updated." }, article],
       ["a claim in an article with no URL, publisher or date", claim, { ...article, sourceUrl: null, publisher: null, publishedAt: null }],
+      ["the same claim in two articles", { ...claim, otherAppearances: [{ ...article, id: 4, slug: "vypuskniki", title: "Выпускники уезжают", language: "ru", sourceUrl: "https://ru.example/v" }] }, article],
     ];
 
     it.each(variants)("uses only real properties within their domains and ranges: %s", (_name, c, a) => {
       expect(vocabularyProblems(vocab, review(c, a))).toEqual([]);
+    });
+
+    it("lists every appearance of a claim linked as the same claim, the article's own first", () => {
+      const r = review(variants[6][1]) as unknown as { itemReviewed: { appearance: { url: string; inLanguage: string }[] } };
+      expect(r.itemReviewed.appearance.map((a) => [a.url, a.inLanguage])).toEqual([["https://news.example/kz/students", "en"], ["https://ru.example/v", "ru"]]);
     });
 
     it("checks every type the brief names", () => {

@@ -129,6 +129,9 @@ export const routeMatrix: RouteCell[] = [
     body: () => ({ version: 3, selector: [{ type: "TextQuoteSelector", exact: "minister" }, { type: "TextPositionSelector", start: 4, end: 12 }] }),
     expect: { public: 401, checker: 409, checker2: 409, editor: 409, editor2: 409, admin: 409 },
   },
+  { method: "POST", route: "/api/match", path: () => "/api/match", body: () => ({ text: "The mayor said 12 bridges were repaired" }), expect: staff(200) },
+  // "The same claim": whoever may edit the draft links it to a published fact-check (canLinkSameClaim).
+  { method: "POST", route: "/api/claims/:id/same-as", path: (f) => `/api/claims/${f.draftId}/same-as`, body: (f) => ({ ...version1, sameAsId: f.publishedId }), expect: { ...staff(200), checker2: 403 } },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },
   { method: "GET", route: "/articles/:slug", path: (f) => `/articles/${f.articleSlug}`, expect: anyone(404) },

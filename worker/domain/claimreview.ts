@@ -86,7 +86,8 @@ function itemReviewed(claim: PublicClaim, article: PublicArticle): Claim {
     "@type": "Claim",
     ...(author ? { author } : {}),
     ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
-    appearance: appearance(article),
+    // "The same claim" in several articles: one verdict, and each appearance listed.
+    appearance: claim.otherAppearances?.length ? [appearance(article), ...claim.otherAppearances.map(appearance)] : appearance(article),
   };
 }
 

@@ -39,6 +39,8 @@ export interface PublicClaim {
   updatedAt: string;
   /** Public reason for a correction or retraction. */
   publicNote: string | null;
+  /** Other articles where the same claim appears (claims linked to this one): its ClaimReview lists them all. */
+  otherAppearances?: PublicArticle[];
 }
 
 /** Where the site lives and who publishes it (wrangler.toml vars). */

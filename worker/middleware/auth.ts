@@ -2,7 +2,8 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Role } from "../../schema/enums";
 import { sessionCookie, userForApiToken, userForSession } from "../auth/sessions";
-import type { AppEnv } from "../env";
+import type { Decision } from "../../schema/workflow";
+import type { AppEnv, SessionUser } from "../env";
 import { apiError } from "../http/errors";
 
 /** Who is asking: a bearer token wins over the cookie; neither means the public. */
@@ -50,3 +51,16 @@ export function requireRole(...allowed: Role[]) {
 
 /** Any signed-in staff member. */
 export const requireStaff = requireRole("checker", "editor", "admin");
+
+/** Let through whom a decision of schema/workflow.ts allows: 401 for the public, else 403 with its reason. */
+export function requireDecision(decide: (actor: SessionUser | null) => Decision) {
+  return createMiddleware<AppEnv>(async function requireDecision(c, next) {
+    const user = c.get("user");
+    const decision = decide(user);
+    if (!decision.ok) {
+      if (!user) throw apiError(401, "unauthenticated", "Log in to do this.");
+      throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "conflict", decision.reason);
+    }
+    await next();
+  });
+}

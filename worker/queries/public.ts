@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
 import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, auditEvents, claimants, claims, sources } from "../../schema/tables";
@@ -51,6 +51,22 @@ const articleColumnsBesideClaims = {
 
 const isPublic = inArray(claims.state, [...publicClaimStates]);
 
+/** Articles of the claims linked as "the same claim" to the public claims that `ofClaims` selects. */
+function appearancesOf(db: Db, ofClaims: SQL) {
+  return db
+    .select({ of: aliased(claims.sameAsId, "of_claim"), ...articleColumnsBesideClaims })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(inArray(claims.sameAsId, ofClaims))
+    .orderBy(asc(claims.id));
+}
+
+type AppearanceRow = { of: number | null } & PublicArticle;
+const withAppearances = (claim: PublicClaim, rows: AppearanceRow[]): PublicClaim => {
+  const found = rows.filter((r) => r.of === claim.id).map(({ of: _, ...article }) => article as PublicArticle);
+  return found.length ? { ...claim, otherAppearances: found } : claim;
+};
+
 type ClaimRowOut = { [K in keyof typeof publicClaimColumns]: unknown };
 
 function toPublicClaim(row: ClaimRowOut, sourceRows: (PublicSource & { claimId: number })[]): PublicClaim {
@@ -82,7 +98,7 @@ const sourceColumns = { claimId: sources.claimId, url: sources.url, title: sourc
  */
 export async function publicArticleBySlug(db: Db, slug: string) {
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
-  const [articleRows, claimRows, sourceRows, overrides] = await db.batch([
+  const [articleRows, claimRows, sourceRows, overrides, appearanceRows] = await db.batch([
     db
       .select({
         ...publicArticleColumns,
@@ -107,6 +123,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
       .where(and(eq(claims.articleId, articleId), isPublic))
       .orderBy(asc(sources.position)),
     labelOverrides(db),
+    appearancesOf(db, sql`(select ${claims.id} from ${claims} where ${claims.articleId} = ${articleId} and ${isPublic})`),
   ]);
   const row = articleRows[0];
   if (!row) return null;
@@ -115,7 +132,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   const revisedAt = revisionNumber > 1 ? revisionCreatedAt : null;
   // Only claims anchored in the current revision can be highlighted; the rest keep their card.
   const placed = new Set(claimRows.filter((c) => c.revisionId === row.currentRevisionId).map((c) => c.id));
-  return { article: article as PublicArticle, text, claims: claimRows.map((c) => toPublicClaim(c, sourceRows)), revisedAt, placed, scale: withLabelOverrides(overrides) };
+  return { article: article as PublicArticle, text, claims: claimRows.map((c) => withAppearances(toPublicClaim(c, sourceRows), appearanceRows)), revisedAt, placed, scale: withLabelOverrides(overrides) };
 }
 
 /** What a conditional GET of an article page needs: one small query, so a cache hit costs one round trip. */
@@ -153,7 +170,7 @@ export async function latestPublicClaims(db: Db, limit = 20) {
 
 /** A fact-check's permalink data in one round trip: the claim, its article, sources and public log. */
 export async function publicClaimById(db: Db, id: number) {
-  const [claimRows, sourceRows, events, overrides] = await db.batch([
+  const [claimRows, sourceRows, events, overrides, appearanceRows] = await db.batch([
     db
       .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
       .from(claims)
@@ -167,10 +184,11 @@ export async function publicClaimById(db: Db, id: number) {
       .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id), inArray(auditEvents.action, [...publicActions]), gte(auditEvents.id, firstPublication(id))))
       .orderBy(asc(auditEvents.id)),
     labelOverrides(db),
+    appearancesOf(db, sql`(${id})`),
   ]);
   const row = claimRows[0];
   if (!row) return null;
-  return { claim: toPublicClaim(row, sourceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry), scale: withLabelOverrides(overrides) };
+  return { claim: withAppearances(toPublicClaim(row, sourceRows), appearanceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry), scale: withLabelOverrides(overrides) };
 }
 
 /** The id of a claim's first publication event: its public log starts there, and nothing before it is public. */

@@ -6,6 +6,7 @@ import { decideTransition, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
+import { indexStatements } from "./match";
 import { getClaimDetail, versionedClaimBatch, type ClaimRow } from "./claims";
 
 /** Apply a workflow action: the pure decision, then the state change, its comment and its audit event in one batch. */
@@ -32,6 +33,8 @@ export async function transitionClaim(db: Db, claim: ClaimRow, input: z.output<t
     // The public pages of this article change: move their cache key on, in the same batch.
     statements.push(db.update(articles).set({ publicVersion: sql`${articles.publicVersion} + 1` }).where(eq(articles.id, claim.articleId)));
   }
+  // A published claim joins the "already checked" corpus; a correction re-indexes it (a retraction keeps it, shown as retracted).
+  if (input.action === "publish" || input.action === "correct") statements.push(...indexStatements(db, claim.id, claim.exact));
   if (verdictChange) statements.push(db.insert(verdicts).values({ claimId: claim.id, ...verdictChange, authorId: actor.id }));
   if (input.comment) statements.push(db.insert(comments).values({ claimId: claim.id, authorId: actor.id, body: input.comment }));
   statements.push(
