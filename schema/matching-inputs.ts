@@ -11,3 +11,6 @@ export const matchInput = z.object({
 
 /** POST /api/claims/:id/same-as: link this claim to the one whose verdict serves it, or unlink (null). */
 export const sameClaimInput = z.object({ version: z.number().int().positive(), sameAsId: id.nullable() });
+
+/** POST /api/fact-checks/import: a pasted ClaimReview JSON-LD document or an HTML page that carries it. */
+export const factCheckImportInput = z.object({ content: z.string().trim().min(1, "Paste a ClaimReview JSON-LD document or an HTML page.").max(1_000_000) });

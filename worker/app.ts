@@ -14,6 +14,7 @@ import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
+import { factCheckRoutes } from "./routes/fact-checks";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
 import { suggestionRoutes } from "./routes/suggestions";
@@ -37,6 +38,7 @@ const api = new Hono<AppEnv>()
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)
+  .route("/fact-checks", factCheckRoutes)
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi);
 

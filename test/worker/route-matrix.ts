@@ -130,6 +130,7 @@ export const routeMatrix: RouteCell[] = [
     expect: { public: 401, checker: 409, checker2: 409, editor: 409, editor2: 409, admin: 409 },
   },
   { method: "POST", route: "/api/match", path: () => "/api/match", body: () => ({ text: "The mayor said 12 bridges were repaired" }), expect: staff(200) },
+  { method: "POST", route: "/api/fact-checks/import", path: () => "/api/fact-checks/import", body: () => ({ content: JSON.stringify({ "@type": "ClaimReview", claimReviewed: "12 bridges were repaired", url: "https://fc.example/bridges" }) }), expect: staff(201) },
   // "The same claim": whoever may edit the draft links it to a published fact-check (canLinkSameClaim).
   { method: "POST", route: "/api/claims/:id/same-as", path: (f) => `/api/claims/${f.draftId}/same-as`, body: (f) => ({ ...version1, sameAsId: f.publishedId }), expect: { ...staff(200), checker2: 403 } },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.

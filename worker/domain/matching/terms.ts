@@ -20,7 +20,7 @@ export function stem(word: string): string {
  * A name without the case ending Russian or Kazakh grammar added ("Токаевым", "Қазақстанның"). Only
  * endings that a nominative name rarely has: "Токаев" keeps its -ев, and vowel endings fall away in the skeleton.
  */
-const caseEndings = /(ом|ем|ым|им|ой|ей|ами|ями|ах|ях|ның|нің|дың|дің|тың|тің|дан|ден|нан|нен|ға|ге|қа|ке|да|де|та|те|мен|бен|пен)$/u;
+const caseEndings = /(ом|ем|ым|им|ой|ей|ами|ями|ах|ях|ның|нің|дың|дің|тың|тің|дан|ден|нан|нен|ға|ге|қа|ке|да|де|мен|бен|пен)$/u;
 function nameBase(word: string): string {
   const base = word.replace(caseEndings, "");
   return base.length >= 4 ? base : word;

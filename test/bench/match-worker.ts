@@ -1,0 +1,27 @@
+/** A bench-only worker: the app's own match import and query code, inside workerd, on a D1 binding. */
+import { corpusReviews } from "../../scripts/lib/match-run";
+import { getDb } from "../../worker/db";
+import { importExternalReviews } from "../../worker/queries/fact-checks";
+import { findSimilar } from "../../worker/queries/match";
+
+export default {
+  async fetch(request: Request, env: { DB: D1Database }): Promise<Response> {
+    const url = new URL(request.url);
+    const db = getDb(env.DB);
+    if (url.pathname === "/noop") return Response.json({ items: [] });
+    if (url.pathname === "/migrate") {
+      const { statements } = (await request.json()) as { statements: string[] };
+      await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+      return new Response("migrated");
+    }
+    if (url.pathname === "/load") {
+      const { rows } = (await request.json()) as { rows: string[][] };
+      return Response.json(await importExternalReviews(db, corpusReviews(rows), null));
+    }
+    if (url.pathname === "/match") {
+      const { text } = (await request.json()) as { text: string };
+      return Response.json({ items: await findSimilar(db, text, { limit: 10 }) });
+    }
+    return new Response("not found", { status: 404 });
+  },
+};
