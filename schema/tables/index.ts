@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./ratings";
 export * from "./suggestions";
 export * from "./fact-checks";
+export * from "./near-duplicates";

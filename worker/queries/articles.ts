@@ -12,6 +12,8 @@ import type { Db } from "../db";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
 import { reviseArticle, type ReanchoredClaim } from "./revisions";
+import { findNearDuplicate, minhashStatements, recordReprint } from "./near-duplicates";
+import { signature } from "../domain/near-duplicate";
 
 export type ArticleRow = typeof articles.$inferSelect;
 type RevisionRef = { id: number; number: number };
@@ -21,6 +23,8 @@ export type ImportResult =
   | { status: "duplicate"; article: ArticleRow; revision: RevisionRef }
   /** The body is an earlier revision's text (an older copy): nothing stored, the article stays as it is. */
   | { status: "earlier_revision"; article: ArticleRow; revision: RevisionRef; currentRevision: RevisionRef }
+  /** A reprint with small edits of another article: recorded against it, nothing else stored. */
+  | { status: "near_duplicate"; article: ArticleRow; similarity: number }
   | { status: "revised"; article: ArticleRow; revision: RevisionRef; claims: ReanchoredClaim[] };
 
 /** A bare site address ("inform.kz") names a publisher, not an article: many articles share it. */
@@ -88,8 +92,16 @@ export async function importArticle(
   }
 
   const title = input.title ?? parsed.title ?? fallbackTitle(parsed.paragraphs);
-  const slug = await freeSlug(db, title);
   const text = paragraphsToText(parsed.paragraphs);
+  // A reprint with small edits (another site, another title, a fixed typo) is linked to the original, not stored again.
+  const sig = signature(text);
+  const near = await findNearDuplicate(db, sig);
+  if (near) {
+    const sourceUrl = input.sourceUrl ?? parsed.sourceUrl ?? null;
+    await recordReprint(db, near.article, { bodyHash, similarity: near.similarity, title, sourceUrl, publisher: input.publisher ?? parsed.publisher ?? null }, actorId);
+    return { status: "near_duplicate", article: near.article, similarity: near.similarity };
+  }
+  const slug = await freeSlug(db, title);
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
   const values = {
     slug,
@@ -120,6 +132,7 @@ export async function importArticle(
         .set({ currentRevisionId: sql`(select max(id) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})` })
         .where(eq(articles.slug, slug)),
       db.insert(articleSearch).values({ rowid: articleId as never, title, body: text }),
+      ...minhashStatements(db, articleId, sig),
       auditInsert(db, { actorId, action: "article.import", entityType: "article", entityId: articleId, after: values }),
     ]);
   } catch (err) {
