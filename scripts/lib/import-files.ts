@@ -58,6 +58,6 @@ export function printSummary(summary: ImportSummary, log: (line: string) => void
   for (const p of summary.reprints) log(`  reprint    ${p.file} is a near-duplicate of /articles/${p.of} (similarity ${p.similarity.toFixed(2)}); recorded as a reprint, not a new article`);
   for (const e of summary.earlier) log(`  older copy ${e.file} is revision ${e.revision} of /articles/${e.of}, which is now at revision ${e.current}; nothing stored`);
   for (const f of summary.failed) log(`  failed     ${f.file}: ${f.reason}`);
-  const counts = [`${summary.created.length} created`, `${summary.revised.length} revised`, `${summary.duplicates.length} duplicates`, `${summary.reprints.length} reprints`, `${summary.earlier.length} older copies`, `${summary.failed.length} failed`];
+  const counts = [`${summary.created.length} created`, `${summary.revised.length} revised`, `${summary.duplicates.length} duplicates`, ...(summary.reprints.length ? [`${summary.reprints.length} reprints`] : []), `${summary.earlier.length} older copies`, `${summary.failed.length} failed`];
   log(counts.join(", "));
 }
