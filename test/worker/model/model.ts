@@ -140,7 +140,9 @@ export const mayApproveDescription = (p: Person, c: ModelClaimant) => isEditor(p
 
 /** The article's paragraphs in each variant a revision may send: as imported, a paragraph added, a quote reworded, a paragraph dropped. */
 export function variantText(seq: number, variant: number): string {
-  const base = [`Report r${seq}x was filed on Monday.`, "Alpha said 500 schools opened this year.", "Beta said 120 bridges were built.", "Gamma said 3,000 posts were added."];
+  // Words of this sequence's own, so that no two model articles are near-duplicates (an import would fold one into the other).
+  const own = Array.from({ length: 40 }, (_, i) => `s${seq}w${i}`).join(" ");
+  const base = [`Report r${seq}x was filed on Monday. ${own}.`, "Alpha said 500 schools opened this year.", "Beta said 120 bridges were built.", "Gamma said 3,000 posts were added."];
   const variants = [
     base,
     ["A correction was added at the top.", ...base],
