@@ -8,6 +8,9 @@ import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
 import { checkedSelector, currentRevisionGuard, getClaimDetail, versionedClaimBatch, withShaper, type ClaimRow } from "./claims";
 
+/** What a place chosen or confirmed by a person sets: anchored for sure, nothing left to suggest or review. */
+const placedByPerson = { anchorStatus: "anchored", anchorConfidence: 1, anchorSuggestion: null, anchorProposal: null, needsReview: false } as const;
+
 /**
  * A person places a claim that is not public yet: confirms the suggestion, or selects new text. The
  * claim moves to the current revision, anchored with full confidence; placing it shapes it (four eyes).
@@ -21,11 +24,7 @@ export async function anchorClaim(db: Db, claim: ClaimRow, input: z.output<typeo
       .set({
         revisionId,
         ...selector,
-        anchorStatus: "anchored",
-        anchorConfidence: 1,
-        anchorSuggestion: null,
-        anchorProposal: null,
-        needsReview: false,
+        ...placedByPerson,
         lastEditedBy: actor.id,
         shapedBy: withShaper(claim, actor),
         updatedAt: new Date().toISOString(),
@@ -75,11 +74,7 @@ export async function confirmAnchor(db: Db, claim: ClaimRow, version: number, ac
       .set({
         revisionId,
         ...selector,
-        anchorStatus: "anchored",
-        anchorConfidence: 1,
-        anchorSuggestion: null,
-        anchorProposal: null,
-        needsReview: false,
+        ...placedByPerson,
         // Confirmed and public again: the next change starts a new round of four eyes.
         shapedBy: [],
         updatedAt: new Date().toISOString(),
