@@ -97,7 +97,12 @@ export const claims = sqliteTable(
     /** "The same claim": this appearance is served by that claim's verdict, and its ClaimReview lists this one. */
     sameAsId: integer().references((): AnySQLiteColumn => claims.id),
   },
-  (t) => [index("claims_article_idx").on(t.articleId), index("claims_state_idx").on(t.state, t.updatedAt), index("claims_same_as_idx").on(t.sameAsId)],
+  (t) => [
+    index("claims_article_idx").on(t.articleId),
+    index("claims_state_idx").on(t.state, t.updatedAt),
+    index("claims_same_as_idx").on(t.sameAsId),
+    // Migration 0025 (hand-written) adds partial indexes over public claims for the hot public queries.
+  ],
 );
 
 /** Verdict history: one row per change of rating or explanation. */
