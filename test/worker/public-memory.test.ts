@@ -47,7 +47,7 @@ async function publishedArticle() {
   return { article, claim };
 }
 
-describe("public pages from memory", () => {
+describe("public pages from memory", { timeout: 60_000 }, () => {
   it("serves every public page warm with no D1 round trip, and renders each cold with exactly one", async () => {
     const { article, claim } = await publishedArticle();
     const claimant = (await env.DB.prepare("select claimant_id as id from claims where id = ?").bind(claim.id).first<{ id: number }>())!.id;
@@ -144,7 +144,7 @@ describe("public pages from memory", () => {
   });
 });
 
-describe("claimant pages", () => {
+describe("claimant pages", { timeout: 60_000 }, () => {
   it("shows one page of a prolific claimant's fact-checks at a time, with the counts of all", async () => {
     const { claim } = await publishedArticle();
     const claimant = (await env.DB.prepare("select claimant_id as id from claims where id = ?").bind(claim.id).first<{ id: number }>())!.id;

@@ -85,7 +85,7 @@ async function trips(budget: Budget, s: Scene) {
   return Number(res.headers.get("x-d1-round-trips"));
 }
 
-describe("D1 round trips a route", () => {
+describe("D1 round trips a route", { timeout: 120_000 }, () => {
   it("stay within the table's budgets and do not grow with the number of claims, sources and comments", async () => {
     const one = await scene(1, 1);
     const six = await scene(2, 6);
