@@ -48,6 +48,8 @@ const version1 = { version: 1 };
 export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/health", path: () => "/api/health", expect: anyone(200) },
   { method: "GET", route: "/api/health/db", path: () => "/api/health/db", expect: anyone(200) },
+  { method: "GET", route: "/api/openapi.json", path: () => "/api/openapi.json", expect: anyone(200) },
+  { method: "GET", route: "/api/docs", path: () => "/api/docs", expect: anyone(200) },
   { method: "GET", route: "/api/rating-scale", path: () => "/api/rating-scale", expect: anyone(200) },
   { method: "PATCH", route: "/api/rating-scale/:key", path: () => "/api/rating-scale/misleading", body: () => ({ version: 0, labels: { en: "Misleading (wording)" } }), expect: adminOnly(200) },
   { method: "POST", route: "/api/auth/login", path: () => "/api/auth/login", body: () => ({ email: "checker@factline.local", password: "test-password-123" }), expect: anyone(200) },
