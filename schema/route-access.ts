@@ -52,6 +52,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   "GET /api/articles/:id/revisions/:number/diff": staff("What changed between two revisions."),
   "GET /api/articles/:id/claims": staff("An article's claims, in every state."),
   "POST /api/articles/:id/claims": staff("Create a draft claim on a passage of the current revision."),
+  "POST /api/articles/:id/annotations/import": power("importAnnotations", "Import Hypothesis or W3C Web Annotation JSON as your draft claims, placed by the re-anchoring engine; answers what became of each."),
   "GET /api/articles/:id/suggestions": staff("Check-worthy sentences of the current revision.", "canSeeSuggestions"),
   "POST /api/articles/:id/suggestions/dismissals": staff("Dismiss a suggestion on the current revision.", "decideSuggestionDismissal: the current revision only"),
   "GET /api/claims": staff("List claims by state, assignee or article."),

@@ -7,6 +7,7 @@ import { openD1Session } from "./http/d1-session";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
 import { securityHeaders } from "./middleware/security";
+import { annotationImportRoutes } from "./routes/annotation-import";
 import { apiDocsRoutes } from "./routes/api-docs";
 import { articleRoutes } from "./routes/articles";
 import { annotationRoutes, publicApi } from "./routes/annotations";
@@ -39,6 +40,7 @@ const api = new Hono<AppEnv>()
   .route("/users", userRoutes)
   .route("/articles", articleRoutes)
   .route("/articles", suggestionRoutes)
+  .route("/articles", annotationImportRoutes)
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)

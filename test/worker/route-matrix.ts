@@ -78,6 +78,14 @@ export const routeMatrix: RouteCell[] = [
     body: () => ({ selector: [{ type: "TextQuoteSelector", exact: "said" }, { type: "TextPositionSelector", start: 13, end: 17 }] }),
     expect: staff(201),
   },
+  // Hypothesis's shape; every staff member may import, as drafts of their own (schema/workflow.ts rolePowers.importAnnotations).
+  {
+    method: "POST",
+    route: "/api/articles/:id/annotations/import",
+    path: (f) => `/api/articles/${f.articleId}/annotations/import`,
+    body: () => ({ id: "matrix-1", uri: "https://news.example/matrix", text: "Which schools?", tags: [], target: [{ source: "https://news.example/matrix", selector: [{ type: "TextQuoteSelector", exact: "40 schools", prefix: "The minister said ", suffix: " opened." }] }] }),
+    expect: staff(201),
+  },
   { method: "GET", route: "/api/articles/:id/suggestions", path: (f) => `/api/articles/${f.articleId}/suggestions`, expect: staff(200) },
   // The fixture's whole body is one check-worthy sentence: code points 0–36 of its revision.
   {

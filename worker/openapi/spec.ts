@@ -1,6 +1,7 @@
 import type { RouterRoute } from "hono/types";
 import { findTargetHandler } from "hono/utils/handler";
 import { z } from "zod";
+import * as annotationInputs from "../../schema/annotation-inputs";
 import * as inputs from "../../schema/inputs";
 import * as matchingInputs from "../../schema/matching-inputs";
 import { minimumRole, routeAccess } from "../../schema/route-access";
@@ -12,7 +13,7 @@ type JsonSchema = Record<string, unknown>;
 
 /** The exported zod schemas of schema/: a route validating with one of them refers to it by name. */
 const namedSchemas = new Map<unknown, string>(
-  Object.entries({ ...inputs, ...matchingInputs }).flatMap(([name, value]) => (value instanceof z.ZodType ? [[value, name] as const] : [])),
+  Object.entries({ ...inputs, ...matchingInputs, ...annotationInputs }).flatMap(([name, value]) => (value instanceof z.ZodType ? [[value, name] as const] : [])),
 );
 
 /** JSON Schema 2020-12, the dialect of OpenAPI 3.1, of what a client sends (the input side of coercions and defaults). */
