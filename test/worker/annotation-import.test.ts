@@ -90,6 +90,20 @@ describe("POST /api/articles/:id/annotations/import", () => {
     expect({ claims: await count("claims"), comments: await count("comments"), audit: await count("audit_events") }).toEqual(before);
   });
 
+  it("imports an annotation again once its draft was deleted, and reports a malformed quote as invalid", async () => {
+    const one = { rows: [hypothesis.rows[0], { ...hypothesis.rows[1], id: "empty-quote", target: [{ source: "x", selector: [{ type: "TextQuoteSelector", exact: "" }] }] }] };
+    const first = await json(await importInto(one));
+    expect(first.counts).toMatchObject({ anchored: 1, invalid: 1 });
+    expect(first.items.find((i: any) => i.id === "empty-quote").reason).toContain("TextQuoteSelector");
+    const claimId = first.items[0].claimId;
+    expect((await call(`/api/claims/${claimId}`, { method: "DELETE", as: people.checker, body: { version: 1 } })).status).toBe(204);
+    const again = await importInto(one);
+    expect(again.status).toBe(201);
+    const report = await json(again);
+    expect(report.items[0]).toMatchObject({ status: "anchored", claimId: expect.any(Number) });
+    expect(report.items[0].claimId).not.toBe(claimId);
+  });
+
   it("never shows imported drafts to the public, beside a published claim of the same article", async () => {
     await importInto(hypothesis);
     const published = await claimThrough(article, "the city hall was renovated twice", "published", { checker: people.checker, editor: people.editor });

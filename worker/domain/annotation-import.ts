@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { hypothesisAnnotation, positionSelector, quoteSelector, w3cAnnotation, type AnnotationImportDocument } from "../../schema/annotation-inputs";
 import type { TextSelector } from "./text-selector";
+import { fromWebAnnotationSelectors } from "./web-annotation";
 
 export type AnnotationFormat = "hypothesis" | "w3c";
 
@@ -41,8 +42,8 @@ const idOf = (raw: unknown) => (raw && typeof raw === "object" && "id" in raw &&
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** The quote (and position) among an annotation's selectors, following W3C `refinedBy`. */
-function textSelector(selectors: unknown[]): TextSelector | string {
+/** The quote (and position) among an annotation's selectors, or why there is none to place (`skip`) or it is malformed (`invalid`). */
+function textSelector(selectors: unknown[]): TextSelector | { skip: string } | { invalid: string } {
   const flat: unknown[] = [];
   const visit = (s: unknown) => {
     flat.push(s);
@@ -50,18 +51,19 @@ function textSelector(selectors: unknown[]): TextSelector | string {
   };
   selectors.forEach(visit);
   const quotes = flat.filter((s) => isRecord(s) && s.type === "TextQuoteSelector");
-  if (quotes.length === 0) return "no TextQuoteSelector: nothing to place in the text (a page note?)";
+  if (quotes.length === 0) return { skip: "no TextQuoteSelector: nothing to place in the text (a page note?)" };
   const parsedQuote = quoteSelector.safeParse(quotes[0]);
-  if (!parsedQuote.success) return `TextQuoteSelector: ${issue(parsedQuote.error)}`;
-  const position = flat.map((s) => positionSelector.safeParse(s)).find((r) => r.success && r.data.end >= r.data.start);
+  if (!parsedQuote.success) return { invalid: `TextQuoteSelector: ${issue(parsedQuote.error)}` };
   const { exact, prefix = "", suffix = "" } = parsedQuote.data;
+  // A position is trusted only when it spans the quote (the export's own reading); else the quote alone is looked for.
+  const paired = fromWebAnnotationSelectors([quotes[0], flat.find((s) => positionSelector.safeParse(s).success)]);
   return {
     exact,
     // Our quotes keep a bounded context; the nearest characters are the ones that matter.
     prefix: [...prefix].slice(-contextChars).join(""),
     suffix: [...suffix].slice(0, contextChars).join(""),
-    start: position?.data?.start ?? 0,
-    end: position?.data?.end ?? 0,
+    start: paired?.start ?? 0,
+    end: paired?.end ?? 0,
   };
 }
 
@@ -72,7 +74,8 @@ function fromHypothesis(raw: unknown): ExternalAnnotation | PassedOver {
   if (a.references?.length) return { id: a.id, format: "hypothesis", status: "skipped", reason: "a reply to another annotation, not a passage" };
   const target = a.target[0];
   const selector = textSelector(target?.selector ?? []);
-  if (typeof selector === "string") return { id: a.id, format: "hypothesis", status: "skipped", reason: selector };
+  if ("skip" in selector) return { id: a.id, format: "hypothesis", status: "skipped", reason: selector.skip };
+  if ("invalid" in selector) return { id: a.id, format: "hypothesis", status: "invalid", reason: selector.invalid };
   return {
     key: `hypothesis:${a.id}`,
     format: "hypothesis",
@@ -108,7 +111,8 @@ function fromW3c(raw: unknown): ExternalAnnotation | PassedOver {
   const target = asArray(a.target).find((t) => typeof t !== "string" && t.selector !== undefined);
   if (!target || typeof target === "string") return { id: a.id, format: "w3c", status: "skipped", reason: "its target is a whole document, not a passage" };
   const selector = textSelector(asArray(target.selector));
-  if (typeof selector === "string") return { id: a.id, format: "w3c", status: "skipped", reason: selector };
+  if ("skip" in selector) return { id: a.id, format: "w3c", status: "skipped", reason: selector.skip };
+  if ("invalid" in selector) return { id: a.id, format: "w3c", status: "invalid", reason: selector.invalid };
   const { text, tags } = w3cBodies(a);
   return {
     key: `w3c:${a.id}`,
