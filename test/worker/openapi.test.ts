@@ -88,6 +88,9 @@ describe("OpenAPI document", () => {
     expect(list).toEqual(expect.arrayContaining(["limit", "offset"]));
     expect(spec.paths["/api/claims/{id}"].patch.parameters).toEqual([expect.objectContaining({ name: "id", in: "path", required: true, schema: expect.objectContaining({ type: "integer" }) })]);
     expect(spec.paths["/api/auth/tokens"].post.security).toEqual([{ sessionCookie: [] }]);
+    const annotations = spec.paths["/api/articles/{id}/annotations/import"].post;
+    expect(annotations.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/annotationImportDocument" });
+    expect(spec.components.schemas.annotationImportDocument.anyOf.map((s: any) => s.description)).toContain("Hypothesis search result");
     expect(spec.paths["/api/webhooks"].get["x-factline-access"]).toMatchObject({ minimumRole: "admin", roles: ["admin"] });
   });
 });
