@@ -60,12 +60,12 @@ const items = z.array(z.looseObject({})).min(1, "there are no annotations to imp
  */
 export const annotationImportDocument = z.union(
   [
-  z.looseObject({ rows: items }).describe("Hypothesis search result"),
-  z.looseObject({ type: z.literal("AnnotationPage"), items }).describe("W3C AnnotationPage"),
+  z.looseObject({ rows: items }).describe("Hypothesis search result (rows of hypothesisAnnotation)"),
+  z.looseObject({ type: z.literal("AnnotationPage"), items }).describe("W3C AnnotationPage (items of w3cAnnotation)"),
   z.looseObject({ type: z.literal("AnnotationCollection"), items }).describe("W3C AnnotationCollection with its items"),
   z.looseObject({ type: z.literal("AnnotationCollection"), first: z.looseObject({ items }) }).describe("W3C AnnotationCollection with its first page"),
-  items.describe("W3C Annotations"),
-  z.looseObject({ target: z.union([z.string(), z.looseObject({}), z.array(z.unknown())]) }).describe("one Hypothesis or W3C annotation"),
+  items.describe("an array of w3cAnnotation"),
+  z.looseObject({ target: z.union([z.string(), z.looseObject({}), z.array(z.unknown())]) }).describe("one hypothesisAnnotation or w3cAnnotation"),
   ],
   {
     error: `Expected Hypothesis API JSON (a search result's {"rows": [...]} or one annotation) or W3C Web Annotation JSON-LD (an Annotation, an array of them, or an AnnotationPage or AnnotationCollection with its items), with 1 to ${maxImportedAnnotations} annotations.`,

@@ -90,7 +90,8 @@ describe("OpenAPI document", () => {
     expect(spec.paths["/api/auth/tokens"].post.security).toEqual([{ sessionCookie: [] }]);
     const annotations = spec.paths["/api/articles/{id}/annotations/import"].post;
     expect(annotations.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/annotationImportDocument" });
-    expect(spec.components.schemas.annotationImportDocument.anyOf.map((s: any) => s.description)).toContain("Hypothesis search result");
+    expect(spec.components.schemas.annotationImportDocument.anyOf.map((s: any) => s.description)).toContain("Hypothesis search result (rows of hypothesisAnnotation)");
+    expect(spec.components.schemas.hypothesisAnnotation.required).toEqual(expect.arrayContaining(["id", "uri", "target"]));
     expect(spec.paths["/api/webhooks"].get["x-factline-access"]).toMatchObject({ minimumRole: "admin", roles: ["admin"] });
   });
 });

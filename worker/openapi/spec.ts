@@ -88,6 +88,8 @@ const securityOf = (key: string) => {
  */
 export function buildOpenApi(routes: readonly RouterRoute[], info: { title: string; version: string }) {
   const schemas: Record<string, JsonSchema> = { ApiError: jsonSchema(apiErrorBody) };
+  // The shapes an import reads item by item (each annotation on its own) are documented beside the bodies.
+  for (const [schema, name] of namedSchemas) if (name === "hypothesisAnnotation" || name === "w3cAnnotation") schemas[name] = jsonSchema(schema as z.ZodType);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [key, { method, path, inputs: found }] of documentedRoutes(routes)) {
     const access = routeAccess[key];

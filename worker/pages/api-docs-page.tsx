@@ -17,14 +17,15 @@ function describe(schema: Schema | undefined, doc: OpenApiDocument): string {
   if (typeof schema.$ref === "string") return schema.$ref.split("/").pop() ?? "";
   const parts: string[] = [];
   const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
-  if (alternatives) parts.push(alternatives.map((s) => describe(s, doc)).join(" | "));
+  if (alternatives) parts.push(alternatives.map((s) => (typeof s.description === "string" ? s.description : describe(s, doc))).join(" | "));
   if (schema.type) parts.push(Array.isArray(schema.type) ? schema.type.join(" | ") : String(schema.type));
   if (schema.type === "array" && schema.items) parts.push(`of ${describe(schema.items as Schema, doc)}`);
   if (Array.isArray(schema.enum)) parts.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
   if (schema.const !== undefined) parts.push(`= ${JSON.stringify(schema.const)}`);
   if (schema.format) parts.push(`(${String(schema.format)})`);
-  for (const [key, word] of [["minLength", "min length"], ["maxLength", "max length"], ["minimum", "min"], ["maximum", "max"], ["maxItems", "max items"]] as const) {
-    if (schema[key] !== undefined) parts.push(`${word} ${String(schema[key])}`);
+  for (const [key, word] of [["minLength", "min length"], ["maxLength", "max length"], ["minimum", "min"], ["exclusiveMinimum", ">"], ["maximum", "max"], ["maxItems", "max items"]] as const) {
+    // The largest safe integer is zod's bound on every integer, not a limit worth reading.
+    if (schema[key] !== undefined && schema[key] !== Number.MAX_SAFE_INTEGER) parts.push(`${word} ${String(schema[key])}`);
   }
   if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
   return parts.join(" ");
