@@ -1,12 +1,12 @@
 /** The claim's editable content as a form: claimant (autocomplete or new), verdict, explanation, sources. */
 import type { JSONContent } from "@tiptap/core";
-import { scale } from "../lib/scale";
-import { createRichText, type RichText } from "../editor/rich-text";
-import { api, unwrap } from "../lib/api";
-import type { ClaimDraft, SourceDraft } from "../lib/claim-merge";
-import type { DraftProblem } from "../lib/claim-payload";
-import { field, h, replace, uid } from "../lib/dom";
-import { t, uiLanguage } from "../lib/i18n";
+import { scale } from "../../lib/scale";
+import { createRichText, type RichText } from "../../editor/rich-text";
+import { api, unwrap } from "../../lib/api";
+import type { ClaimDraft, SourceDraft } from "../../lib/claim-merge";
+import type { DraftProblem } from "../../lib/claim-payload";
+import { field, h, replace, uid } from "../../lib/dom";
+import { t, uiLanguage } from "../../lib/i18n";
 
 /** The form's handle. */
 export interface ClaimForm {
