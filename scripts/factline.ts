@@ -6,7 +6,7 @@ import { z } from "zod";
 import { createAdmin, listTokens, revokeToken } from "./cli/admin";
 import { exportBackup, restoreBackup } from "./cli/backup";
 import { openTarget } from "./cli/d1-target";
-import { reanchorEverything } from "./cli/reanchor";
+import { reanchorEverything } from "./cli/reanchor-all";
 import { importFiles, printSummary } from "./lib/import-files";
 import { openLocalEnv } from "./lib/local-env";
 
