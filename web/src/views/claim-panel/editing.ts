@@ -28,7 +28,6 @@ async function save(state: PanelState): Promise<SaveOutcome> {
     state.version = claim.version;
     state.base = draftFromClaim(claim);
     state.form!.learnClaimant(claim.claimant);
-    if (state.detail) state.detail = { ...state.detail, claim };
     refreshHeadBadge(state, claim);
     state.events.onChanged();
     return { ok: true as const };

@@ -36,7 +36,6 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     const [d, people] = await Promise.all([unwrap(api.claims[":id"].$get({ param: { id: String(claimId) } })), staff()]);
     if (state.closed) return;
     teardown(state);
-    state.detail = d;
     const { claim, actions, editable, deletable } = d;
     state.version = claim.version;
     state.base = draftFromClaim(claim);

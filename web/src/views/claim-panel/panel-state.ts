@@ -1,6 +1,5 @@
-/** What the parts of one open claim panel share: the claim as last loaded or saved, and the editing in progress. */
+/** What the parts of one open claim panel share: the version last seen, and the editing in progress. */
 import type { RichText } from "../../editor/rich-text";
-import type { ClaimDetailResponse } from "../../lib/api";
 import type { Autosave } from "../../lib/autosave";
 import type { ClaimDraft } from "../../lib/claim-merge";
 import { h } from "../../lib/dom";
@@ -19,8 +18,6 @@ export interface PanelEvents {
 export interface PanelState {
   readonly claimId: number;
   readonly events: PanelEvents;
-  /** The claim as last loaded or saved. */
-  detail?: ClaimDetailResponse;
   /** The version every write sends: the one this panel last saved or loaded (409 if someone saved since). */
   version: number;
   /** The content as the server last had it: the base of a three-way merge. */
