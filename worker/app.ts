@@ -6,6 +6,7 @@ import type { AppEnv } from "./env";
 import { openD1Session } from "./http/d1-session";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
+import { observeRequests } from "./middleware/observe";
 import { securityHeaders } from "./middleware/security";
 import { articleRoutes } from "./routes/articles";
 import { annotationRoutes, publicApi } from "./routes/annotations";
@@ -48,12 +49,14 @@ const api = new Hono<AppEnv>()
   .route("/watch", watchRoutes);
 
 const app = new Hono<AppEnv>()
+  .use(observeRequests())
   .use(securityHeaders)
   .use(async (c, next) => {
     // The API reads through a D1 session (read replicas with read-your-writes); public pages read as before.
     const session = c.req.path.startsWith("/api/") ? openD1Session(c) : null;
     const counted = countingD1(session?.d1 ?? c.env.DB);
     c.set("db", getDb(counted.d1));
+    c.get("observe")?.countRoundTrips(counted.roundTrips);
     await next();
     session?.finish(Boolean(c.get("user")));
     // Outside production, every response says how many D1 round trips it cost (tests and benchmarks read it).
