@@ -29,6 +29,8 @@ const { url, db } = world;
 interface Stat {
   latencies: number[];
   statuses: Map<string, number>;
+  /** D1 round trips, from the x-d1-round-trips header the worker sets outside production. */
+  roundTrips: number;
 }
 const stats = new Map<string, Stat>();
 let measuring = false;
@@ -42,18 +44,21 @@ async function http(label: string, method: string, path: string, who?: Who, body
   const started = performance.now();
   let status = 0;
   let data: any = null;
+  let roundTrips = 0;
   sent++;
   try {
     const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(120_000) });
     status = res.status;
+    roundTrips = Number(res.headers.get("x-d1-round-trips") ?? 0);
     const text = await res.text();
     data = res.headers.get("content-type")?.includes("json") && text ? JSON.parse(text) : text;
   } catch (err) {
     data = String(err);
   }
   if (measuring) {
-    const stat = stats.get(label) ?? { latencies: [], statuses: new Map() };
+    const stat = stats.get(label) ?? { latencies: [], statuses: new Map(), roundTrips: 0 };
     stats.set(label, stat);
+    stat.roundTrips += roundTrips;
     stat.latencies.push(performance.now() - started);
     const key = status === 0 ? "network error" : String(status);
     stat.statuses.set(key, (stat.statuses.get(key) ?? 0) + 1);
@@ -225,6 +230,23 @@ function operation() {
 
 // ---- The run ------------------------------------------------------------------------------------------------------
 
+// ---- The baselines: the same clients on a route without D1 and on one D1 round trip, in this run ----------------
+
+const baselineSeconds = Number(process.env.LOAD_BASELINE_SECONDS ?? 5);
+async function baseline(path: string) {
+  measuring = true;
+  const startedAt = performance.now();
+  const until = Date.now() + baselineSeconds * 1000;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (Date.now() < until) note(path, await http(`baseline ${path}`, "GET", path));
+  }));
+  measuring = false;
+  const stat = stats.get(`baseline ${path}`)!;
+  stats.delete(`baseline ${path}`);
+  return { stat, elapsed: (performance.now() - startedAt) / 1000 };
+}
+const baselines = { trivial: await baseline("/api/health"), oneTrip: await baseline("/api/health/db") };
+
 console.log(`Seeded ${articleCount} articles, ${seeded.length} claims (${publicClaims.length} published). ${clients} clients for ${seconds} s …`);
 measuring = true;
 const started = performance.now();
@@ -300,11 +322,16 @@ const fmt = (n: number) => n.toFixed(1);
 const byStatus = (m: Map<string, number>) => [...m].sort().map(([k, n]) => `${k}: ${n}`).join(", ");
 
 console.log(`\n${clients} clients, ${elapsed.toFixed(1)} s, ${everyLatency.length} requests, ${(everyLatency.length / elapsed).toFixed(0)} req/s, p50 ${fmt(quantile(everyLatency, 0.5))} ms, p99 ${fmt(quantile(everyLatency, 0.99))} ms; ${byStatus(statusTotals)}\n`);
-console.log("| operation | requests | req/s | p50 ms | p99 ms | statuses |");
-console.log("|---|---|---|---|---|---|");
-for (const [label, s] of [...stats].sort(([a], [b]) => a.localeCompare(b))) {
-  console.log(`| ${label} | ${s.latencies.length} | ${(s.latencies.length / elapsed).toFixed(1)} | ${fmt(quantile(s.latencies, 0.5))} | ${fmt(quantile(s.latencies, 0.99))} | ${byStatus(s.statuses)} |`);
-}
+const row = (label: string, s: Stat, seconds: number, trips = (s.roundTrips / Math.max(s.latencies.length, 1)).toFixed(1)) =>
+  `| ${label} | ${s.latencies.length} | ${(s.latencies.length / seconds).toFixed(1)} | ${fmt(quantile(s.latencies, 0.5))} | ${fmt(quantile(s.latencies, 0.99))} | ${trips} | ${byStatus(s.statuses)} |`;
+console.log("| operation | requests | req/s | p50 ms | p99 ms | D1 round trips (mean) | statuses |");
+console.log("|---|---|---|---|---|---|---|");
+for (const [label, s] of [...stats].sort(([a], [b]) => a.localeCompare(b))) console.log(row(label, s, elapsed));
+console.log(`| **all of the mixed load** | ${everyLatency.length} | ${(everyLatency.length / elapsed).toFixed(1)} | ${fmt(quantile(everyLatency, 0.5))} | ${fmt(quantile(everyLatency, 0.99))} | ${(all.reduce((n, s) => n + s.roundTrips, 0) / Math.max(everyLatency.length, 1)).toFixed(1)} | ${byStatus(statusTotals)} |`);
+console.log(row(`baseline, same clients: GET /api/health (no D1), ${baselineSeconds} s`, baselines.trivial.stat, baselines.trivial.elapsed));
+console.log(row(`baseline, same clients: GET /api/health/db (one D1 round trip), ${baselineSeconds} s`, baselines.oneTrip.stat, baselines.oneTrip.elapsed, "1 (not counted: it reads the binding directly)"));
+const rps = (b: { stat: Stat; elapsed: number }) => b.stat.latencies.length / b.elapsed;
+console.log(`\n- mixed load / trivial route: throughput ratio ${(everyLatency.length / elapsed / rps(baselines.trivial)).toFixed(2)}; mixed load / one-D1-round-trip route: ${(everyLatency.length / elapsed / rps(baselines.oneTrip)).toFixed(2)}`);
 const ackedCount = acked.length + comments.length + imports.length;
 const stale = versioned.filter((w) => w.status === 409 && w.code === "stale_version").length;
 console.log(`\n- writes acknowledged (2xx): ${ackedCount} (${acked.filter((w) => w.kind === "edit").length} claim edits, ${acked.filter((w) => w.kind === "transition").length} transitions, ${comments.length} comments, ${imports.length} imports); read back and verified one by one: ${verified}`);

@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.setConfig({ testTimeout: 30_000 });
 import app from "../../worker/app";
 import type { RequestLog } from "../../worker/middleware/observe";
 import { faults, faultyD1 } from "./faulty-d1";

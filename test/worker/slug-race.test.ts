@@ -33,5 +33,5 @@ describe("concurrent imports that share a title", () => {
       const { revision } = await json(await call(`/api/articles/${body.article.id}`, { as: checker }));
       expect(revision.text).toBe(textNumber(i));
     }
-  });
+  }, 60_000);
 });
