@@ -60,7 +60,8 @@ async function http(label: string, method: string, path: string, who?: Who, body
     stats.set(label, stat);
     stat.roundTrips += roundTrips;
     stat.latencies.push(performance.now() - started);
-    const key = status === 0 ? "network error" : String(status);
+    // A refusal is counted with its code (409 stale_version, 409 not_editable …): which rule said no.
+    const key = status === 0 ? "network error" : status >= 400 && data?.error?.code ? `${status} ${data.error.code}` : String(status);
     stat.statuses.set(key, (stat.statuses.get(key) ?? 0) + 1);
   }
   return { status, data };
