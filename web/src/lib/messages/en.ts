@@ -264,6 +264,18 @@ export const en = {
   days: "{n} days",
   expires: "Expires",
   expired: "Expired",
+  livePaused: "Live updates paused: changes by others appear after a refresh.",
+  liveRefresh: "Refresh",
+  liveHere: "Also on this article",
+  liveHasClaimOpen: "{name}, with claim #{id} open",
+  liveSelecting: "{names} is selecting this text right now.",
+  liveJustClaimed: "{names} just made a claim on this text.",
+  liveChangedBy: "Changed by {name}: now version {version}.",
+  liveChangedKept: "Changed by {name}: now version {version}. What you typed is kept; when it is saved you will see both versions.",
+  liveDeletedBy: "Deleted by {name}.",
+  liveCommentBy: "New comment by {name}.",
+  liveSomeone: "someone",
+  queueBadge: "{n} waiting",
 };
 
 export type MessageKey = keyof typeof en;
