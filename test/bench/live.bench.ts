@@ -221,12 +221,15 @@ await sleep(2000);
 const idleOpen = await idleCpu();
 const rssIdleOpen = rssKiB();
 let evicted = 0;
+const notEvicted = new Map<string, number>();
 for (const name of [`article:${hot.id}`, ...many.map((a) => `article:${a.id}`)]) {
   try {
     await mf.unsafeEvictDurableObject(workerName, "ArticleDesk", { name, webSockets: "hibernate" });
     evicted++;
-  } catch {
-    // Not running (already evicted by the runtime): nothing to evict.
+  } catch (err) {
+    // Typically: not running, because the runtime already hibernated it. Reported as it came.
+    const why = String((err as Error).message).slice(0, 120);
+    notEvicted.set(why, (notEvicted.get(why) ?? 0) + 1);
   }
 }
 await sleep(2000);
@@ -273,4 +276,5 @@ console.log(row(`${many.length} articles, one socket each`, lag2, rtt2));
 console.log(row("after hibernation: a revision on each desk, first socket", wake, rtt3));
 console.log(`\n- Memory (workerd resident set, /proc VmRSS): ${(rssStart / 1024).toFixed(0)} MiB before any socket; +${((rssHot - rssStart) / socketCount).toFixed(0)} KiB a socket for ${socketCount} sockets on one desk; +${((rssMany - rssHot) / many.length).toFixed(0)} KiB a socket for ${many.length} sockets on ${many.length} desks (each its own Durable Object); ${(rssIdleOpen / 1024).toFixed(0)} MiB with all ${allClients.length} open after the writes, ${(rssHibernated / 1024).toFixed(0)} MiB after evicting the desks.`);
 console.log(`- Idle CPU of workerd over ${idleSeconds} s: ${idleNoSockets.toFixed(0)} ms with no socket (baseline); ${idleOpen.toFixed(0)} ms with ${allClients.length} sockets open and idle (ratio ${(idleOpen / Math.max(idleNoSockets, 1)).toFixed(2)}); ${idleHibernated.toFixed(0)} ms after ${evicted} of ${many.length + 1} article desks were evicted with their sockets hibernated (ratio ${(idleHibernated / Math.max(idleNoSockets, 1)).toFixed(2)}).`);
+if (notEvicted.size) console.log(`- Desks the eviction call refused: ${[...notEvicted].map(([why, n]) => `${n} × "${why}"`).join("; ")}.`);
 console.log(`- After hibernation: ${openAfter} of ${allClients.length} sockets still open; the next change reached ${delivered} of ${many.length + 1} desks' first socket, and all ${hotLate.reduce((a, b) => a + b, 0)} of ${socketCount} sockets on the busy article.`);

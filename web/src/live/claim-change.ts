@@ -17,10 +17,12 @@ export function panelReaction(event: Pick<LiveEvent, "type" | "version">, panel:
   return panel.typing ? "notice" : "reload";
 }
 
-/** Is anything typed in `root` that a reload would lose: a non-empty text field, or an editor or field with the focus? */
+/**
+ * Is anything typed in `root` that a reload would lose: an unsent comment or decision note (text areas
+ * start empty), or the focus in a field or editor? The claim's own fields are the autosave's business.
+ */
 export function hasTyping(root: HTMLElement): boolean {
-  const fields = [...root.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>("textarea, input[type=text], input[type=url], input:not([type])")];
-  if (fields.some((f) => f.value !== f.defaultValue)) return true;
+  if ([...root.querySelectorAll("textarea")].some((f) => f.value.trim() !== "")) return true;
   const active = document.activeElement;
   return !!active && root.contains(active) && (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement || (active as HTMLElement).isContentEditable);
 }
