@@ -38,3 +38,34 @@ export function changeNotice(event: LiveEvent, kept: boolean): HTMLElement {
         : t(kept ? "liveChangedKept" : "liveChangedBy", { name, version: event.version ?? "" });
   return h("p", { class: "notice notice-warn live-change", role: "status", "data-live-version": String(event.version ?? "") }, text);
 }
+
+/** What the open claim panel lets the live desk see and do. */
+export interface LivePanel {
+  /** The panel's element: what is typed in it is looked for here. */
+  root: HTMLElement;
+  /** Where the "changed by" line goes; it survives the panel's reloads. */
+  noticeSlot: HTMLElement;
+  /** The claim version the panel last loaded or saved. */
+  version(): number;
+  /** Does the autosave hold changes not yet saved? */
+  unsaved(): boolean;
+  /** Re-read and redraw the claim. */
+  reload(): Promise<void>;
+  /** Re-read the comments (and history) only, leaving the comment box alone. */
+  reloadDiscussion(): void;
+}
+
+/**
+ * Take a change to the panel's claim: reload what nothing typed depends on, and say who changed it.
+ * Changes by `me` are the panel's own (its saves, decisions and comments redraw it already; the desk's
+ * message may even arrive before the save's response), so they are left alone.
+ */
+export async function followClaimChange(panel: LivePanel, event: LiveEvent, me: number): Promise<void> {
+  if (event.actor?.id === me) return;
+  const typing = panel.unsaved() || hasTyping(panel.root);
+  const reaction = panelReaction(event, { version: panel.version(), typing });
+  if (reaction === "ignore") return;
+  if (event.type === "comment.created") panel.reloadDiscussion();
+  else if (reaction === "reload" && event.type !== "claim.deleted") await panel.reload();
+  panel.noticeSlot.replaceChildren(changeNotice(event, reaction === "notice" && event.type !== "comment.created"));
+}
