@@ -109,7 +109,7 @@ describe("the live desk in two browsers", () => {
 
     cut = true;
     for (const ws of routes.filter((r) => r.url().includes(`/articles/${id}/`))) await ws.close();
-    await editor.getByText("Live updates paused").waitFor();
+    await editor.getByText("Live updates paused.").waitFor();
 
     // Changes the editor's page cannot hear of.
     const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
@@ -130,7 +130,7 @@ describe("the live desk in two browsers", () => {
     await editor.evaluate(() => window.dispatchEvent(new Event("online")));
     await editor.locator(`.claim-list a[href$="/claims/${claimId}"] .badge`, { hasText: "Mostly false" }).waitFor();
     expect(urls.slice(before).some((u) => /\/articles\/\d+\/live\?since=\d+/.test(u))).toBe(true);
-    await expect(editor.getByText("Live updates paused").isVisible()).resolves.toBe(false);
+    await expect(editor.getByText("Live updates paused.").isVisible()).resolves.toBe(false);
     expect(await stillMarked(editor)).toBe(true);
 
     const resynced = await shownClaims(editor);
@@ -152,7 +152,7 @@ describe("the live desk in two browsers", () => {
     await editor.reload();
     await editor.locator(".dashboard-grid").waitFor();
     const id = await sharedArticle([checker, editor], "gamma");
-    await editor.getByText("Live updates paused").waitFor();
+    await editor.getByText("Live updates paused.").waitFor();
     const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
     const exact = "the depot has no chargers";
     const start = [...text.slice(0, text.indexOf(exact))].length;
