@@ -65,6 +65,8 @@ describe("the live desk in two browsers", () => {
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toMatch(/version \d+/);
     await editor.locator(`.claim-list a[href$="/claims/${claimId}"] .badge`, { hasText: "False" }).waitFor();
+    // Nothing was being typed in the claim's fields, so the panel shows the new version, the note still in its box.
+    await editor.locator(".claim-panel .claim-head .badge", { hasText: "False" }).waitFor();
     await expect(editor.locator('.claim-panel textarea[name="comment"]').inputValue()).resolves.toBe(draftComment);
 
     // The checker comments: it appears in the editor's open panel, next to the note still being written.
@@ -73,6 +75,22 @@ describe("the live desk in two browsers", () => {
     await editor.locator(".claim-panel .comment-body", { hasText: "Source: the council's press release" }).waitFor();
     await expect(editor.locator('.claim-panel textarea[name="comment"]').inputValue()).resolves.toBe(draftComment);
     await viewportShot(editor, "live-desk-editor");
+
+    // Both write the claim at once: the editor types an explanation while the checker saves a new verdict.
+    // Whichever save lands second meets the other's version; nothing either typed is lost.
+    await editor.locator(".claim-panel .rich-text-content").click();
+    await editor.keyboard.type("Editor wording, typed live.");
+    const current = (await apiCall(checker, "GET", `/api/claims/${claimId}`)).body.claim;
+    const theirs = await apiCall(checker, "PATCH", `/api/claims/${claimId}`, { version: current.version, ratingKey: "mostly-false" });
+    if (theirs.status === 409) {
+      const again = (await apiCall(checker, "GET", `/api/claims/${claimId}`)).body.claim;
+      expect((await apiCall(checker, "PATCH", `/api/claims/${claimId}`, { version: again.version, ratingKey: "mostly-false" })).status).toBe(200);
+    }
+    const merge = editor.locator('.claim-panel [data-choice="merge"]');
+    await Promise.race([merge.waitFor({ timeout: 15_000 }).then(() => merge.click()), editor.locator(".claim-panel .live-change", { hasText: "Your text is kept" }).waitFor({ timeout: 15_000 })]);
+    await waitSaved(editor);
+    await expect.poll(async () => (await apiCall(editor, "GET", `/api/claims/${claimId}`)).body.claim, { timeout: 15_000 }).toMatchObject({ ratingKey: "mostly-false" });
+    expect(JSON.stringify((await apiCall(editor, "GET", `/api/claims/${claimId}`)).body.claim.explanation)).toContain("Editor wording, typed live.");
 
     // A second claim by the checker, and it is gone again when deleted.
     await selectWithMouse(checker, "the depot has no chargers");

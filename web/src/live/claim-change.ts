@@ -7,24 +7,41 @@ import type { LiveEvent } from "../../../schema/live";
 import { h } from "../lib/dom";
 import { t } from "../lib/i18n";
 
-/** ignore: the panel already has it (its own save); reload: nothing typed, show the new version; notice: say so, keep the typing. */
+/** ignore: the panel already has it (its own save); reload: show the new version; notice: someone is working in the claim's fields, so only say so. */
 export type PanelReaction = "ignore" | "reload" | "notice";
 
-/** How the panel with claim version `version`, and typing that is not saved when `typing`, takes `event`. */
+/** How the panel with claim version `version` takes `event`; `typing`: someone is working in the claim's fields. */
 export function panelReaction(event: Pick<LiveEvent, "type" | "version">, panel: { version: number; typing: boolean }): PanelReaction {
   const newer = event.type === "comment.created" || event.type === "claim.deleted" || (event.version ?? 0) > panel.version;
   if (!newer) return "ignore";
   return panel.typing ? "notice" : "reload";
 }
 
-/**
- * Is anything typed in `root` that a reload would lose: an unsent comment or decision note (text areas
- * start empty), or the focus in a field or editor? The claim's own fields are the autosave's business.
- */
-export function hasTyping(root: HTMLElement): boolean {
-  if ([...root.querySelectorAll("textarea")].some((f) => f.value.trim() !== "")) return true;
+/** The claim's own fields: what is typed there is the autosave's, and a save meets the conflict rules. */
+const formSelector = ".claim-form";
+
+/** Is someone working in the claim's fields: unsaved changes, or the focus in one of them? Then the panel is not redrawn. */
+function formBusy(root: HTMLElement, unsaved: boolean): boolean {
   const active = document.activeElement;
-  return !!active && root.contains(active) && (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement || (active as HTMLElement).isContentEditable);
+  return unsaved || (!!active && root.contains(active) && !!active.closest(formSelector));
+}
+
+/** Notes being written outside the claim's fields (a comment, a reason for a decision): kept across a redraw, focus and caret too. */
+function keepNotes(root: HTMLElement): () => void {
+  const notes = [...root.querySelectorAll("textarea")]
+    .filter((t) => !t.closest(formSelector) && t.name && t.value)
+    .map((t) => ({ name: t.name, value: t.value, focused: document.activeElement === t, start: t.selectionStart, end: t.selectionEnd }));
+  return () => {
+    for (const note of notes) {
+      const t = root.querySelector<HTMLTextAreaElement>(`textarea[name="${CSS.escape(note.name)}"]`);
+      if (!t || t.closest(formSelector)) continue;
+      t.value = note.value;
+      if (note.focused) {
+        t.focus();
+        t.setSelectionRange(note.start, note.end);
+      }
+    }
+  };
 }
 
 /** The line the panel shows: "Changed by X: version N", and with typing kept, how the next save treats it. */
@@ -47,7 +64,7 @@ export interface LivePanel {
   noticeSlot: HTMLElement;
   /** The claim version the panel last loaded or saved. */
   version(): number;
-  /** Does the autosave hold changes not yet saved? */
+  /** Does the autosave hold changes not yet saved (or a conflict)? */
   unsaved(): boolean;
   /** Re-read and redraw the claim. */
   reload(): Promise<void>;
@@ -62,10 +79,13 @@ export interface LivePanel {
  */
 export async function followClaimChange(panel: LivePanel, event: LiveEvent, me: number): Promise<void> {
   if (event.actor?.id === me) return;
-  const typing = panel.unsaved() || hasTyping(panel.root);
-  const reaction = panelReaction(event, { version: panel.version(), typing });
+  const reaction = panelReaction(event, { version: panel.version(), typing: formBusy(panel.root, panel.unsaved()) });
   if (reaction === "ignore") return;
   if (event.type === "comment.created") panel.reloadDiscussion();
-  else if (reaction === "reload" && event.type !== "claim.deleted") await panel.reload();
+  else if (reaction === "reload" && event.type !== "claim.deleted") {
+    const restore = keepNotes(panel.root);
+    await panel.reload();
+    restore();
+  }
   panel.noticeSlot.replaceChildren(changeNotice(event, reaction === "notice" && event.type !== "comment.created"));
 }
