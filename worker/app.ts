@@ -7,6 +7,8 @@ import { openD1Session } from "./http/d1-session";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
 import { securityHeaders } from "./middleware/security";
+import { annotationImportRoutes } from "./routes/annotation-import";
+import { apiDocsRoutes } from "./routes/api-docs";
 import { articleRoutes } from "./routes/articles";
 import { annotationRoutes, publicApi } from "./routes/annotations";
 import { authRoutes } from "./routes/auth";
@@ -39,6 +41,7 @@ const api = new Hono<AppEnv>()
   .route("/users", userRoutes)
   .route("/articles", articleRoutes)
   .route("/articles", suggestionRoutes)
+  .route("/articles", annotationImportRoutes)
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)
@@ -66,6 +69,8 @@ const app = new Hono<AppEnv>()
   .route("/", annotationRoutes)
   .route("/", feedRoutes);
 
+// The API described from the complete app's routes (read at the first request), so outside AppType.
+app.route("/api", apiDocsRoutes(() => app.routes));
 app.onError(onError);
 app.notFound(notFound);
 

@@ -1,13 +1,15 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
 import type { Refusal } from "../../schema/workflow";
 import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
 
-/** The one error shape of the API: `{ error: { code, message, details? } }`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The one error shape of the API: `{ error: { code, message, details? } }` (the OpenAPI document states it from here). */
+export const apiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
 
 interface ApiErrorCause {
   code: string;
