@@ -91,7 +91,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   "GET /claimants/:id": open("A claimant's public fact-checks."),
   "GET /search": open("Search public fact-checks (HTML)."),
   "GET /feed.xml": open("Atom feed of public fact-checks."),
-  "GET /sitemap.xml": open("Sitemap of public pages."),
+  "GET /sitemap.xml": open("Sitemap index of public pages: one file a block of 10,000 article or claim ids."),
+  "GET /sitemaps/:file": open("One sitemap file: home.xml, articles-N.xml or claims-N.xml."),
   "GET /robots.txt": open("robots.txt"),
 };
 

@@ -8,7 +8,7 @@ import { importAnnotationFile } from "./cli/annotations";
 import { exportBackup, restoreBackup } from "./cli/backup";
 import { importClaimReviewFiles } from "./cli/claimreview";
 import { openTarget } from "./cli/d1-target";
-import { reanchorEverything } from "./cli/reanchor";
+import { reanchorEverything } from "./cli/reanchor-all";
 import { importFiles, printSummary } from "./lib/import-files";
 import { openLocalEnv } from "./lib/local-env";
 

@@ -4,6 +4,7 @@ import { countingD1 } from "./d1-round-trips";
 import { getDb } from "./db";
 import type { AppEnv } from "./env";
 import { openD1Session } from "./http/d1-session";
+import { publicWriteCommitted } from "./http/public-memory";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
 import { securityHeaders } from "./middleware/security";
@@ -61,6 +62,8 @@ const app = new Hono<AppEnv>()
     c.set("db", getDb(counted.d1));
     await next();
     session?.finish(Boolean(c.get("user")));
+    // A write committed here may change public pages: this isolate's next public page reads D1 first.
+    if (session && c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) publicWriteCommitted();
     // Outside production, every response says how many D1 round trips it cost (tests and benchmarks read it).
     if (c.env.ENVIRONMENT !== "production") c.res.headers.set("x-d1-round-trips", String(counted.roundTrips()));
   })

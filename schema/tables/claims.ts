@@ -104,6 +104,7 @@ export const claims = sqliteTable(
     index("claims_state_idx").on(t.state, t.updatedAt),
     index("claims_same_as_idx").on(t.sameAsId),
     uniqueIndex("claims_imported_from_idx").on(t.articleId, t.importedFrom),
+    // Migration 0025 (hand-written) adds partial indexes over public claims for the hot public queries.
   ],
 );
 

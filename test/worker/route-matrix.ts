@@ -188,5 +188,6 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/search", path: () => "/search?q=minister", expect: anyone(200) },
   { method: "GET", route: "/feed.xml", path: () => "/feed.xml", expect: anyone(200) },
   { method: "GET", route: "/sitemap.xml", path: () => "/sitemap.xml", expect: anyone(200) },
+  { method: "GET", route: "/sitemaps/:file", path: () => "/sitemaps/claims-0.xml", expect: anyone(200) },
   { method: "GET", route: "/robots.txt", path: () => "/robots.txt", expect: anyone(200) },
 ];

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../../schema/tables";
 import { createSession, sessionCookie } from "../../worker/auth/sessions";
 import { getDb } from "../../worker/db";
+import { forgetPublicPages } from "../../worker/http/public-memory";
 import { hashPassword } from "../../worker/auth/crypto";
 import { demoAccounts } from "../../worker/queries/users";
 
@@ -29,6 +30,8 @@ const tablesChildFirst = [
 
 /** Empty every table: storage is shared by the tests of a file, and each test starts from nothing. */
 export async function resetDatabase() {
+  // The app keeps public pages in this isolate's memory; a test that empties D1 under it starts it afresh.
+  forgetPublicPages();
   await env.DB.batch([
     env.DB.prepare("update articles set current_revision_id = null"),
     ...tablesChildFirst.map((t) => env.DB.prepare(`delete from ${t}`)),
