@@ -32,14 +32,8 @@ const shownClaims = (page: Page) =>
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { liveMark: boolean }).liveMark = true));
 const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark === true);
 
-/**
- * The article view's part (presence, highlights, the open panel, resync, the paused state) is hooked into
- * web/src/views/ once their split into small modules has landed; until then these three wait (it.skipIf).
- */
-const articleViewHooked = false;
-
 describe("the live desk in two browsers", () => {
-  it.skipIf(!articleViewHooked)("one creates, edits and comments; the other sees each change without a reload, and what they type stays", async () => {
+  it("one creates, edits and comments; the other sees each change without a reload, and what they type stays", async () => {
     const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
     const id = await sharedArticle([checker, editor], "alpha");
@@ -115,7 +109,7 @@ describe("the live desk in two browsers", () => {
     await editor.context().close();
   });
 
-  it.skipIf(!articleViewHooked)("a dropped connection that missed changes resyncs to the same state as a reload", async () => {
+  it("a dropped connection that missed changes resyncs to the same state as a reload", async () => {
     const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
     // The editor's sockets go through a route the test can cut.
@@ -168,7 +162,7 @@ describe("the live desk in two browsers", () => {
     await editor.context().close();
   });
 
-  it.skipIf(!articleViewHooked)("without WebSockets the article still works, says live updates are paused, and Refresh shows others' changes", async () => {
+  it("without WebSockets the article still works, says live updates are paused, and Refresh shows others' changes", async () => {
     const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
     await editor.context().addInitScript(() => {
