@@ -43,6 +43,12 @@ describe("the live desk in two browsers", () => {
     await editor.locator(".presence-chip", { hasText: "CC" }).waitFor();
     await checker.locator(".presence-chip", { hasText: "EE" }).waitFor();
 
+    // A soft warning: the editor selects text the checker is selecting.
+    await selectWithMouse(checker, "the depot has no chargers");
+    await selectWithMouse(editor, "depot has no");
+    await editor.locator(".live-warning", { hasText: "Chen Checker is selecting this text." }).waitFor();
+    await editor.mouse.click(5, 5);
+
     // The checker makes a claim; it is highlighted on the editor's page.
     await selectWithMouse(checker, "electric buses were bought");
     await checker.getByRole("button", { name: "New claim" }).click();
