@@ -40,6 +40,8 @@ export interface ArticleLive {
 
 /** A claim by someone else counts as "just made" this long. */
 const justClaimedMs = 2 * 60_000;
+/** How long a page waits before re-reading after a revision of its own user (see onEvent). */
+const ownRevisionDelayMs = 2000;
 /** Bursts of changes (a revision re-anchors many claims) are re-read once. */
 const coalesceMs = 150;
 
@@ -87,7 +89,10 @@ export function startArticleLive(hooks: ArticleLiveHooks): ArticleLive {
     },
     onEvent(event) {
       if (event.type === "claim.created" && event.claimId && event.actor && event.actor.id !== me.id) recentByOthers.set(event.claimId, { name: event.actor.name, at: Date.now() });
-      refreshSoon(event.type === "article.revised");
+      // A revision of mine: this page redraws itself after saving it (and shows the outcome), so the re-read waits
+      // until that is done; another tab of mine then still gets the new text.
+      if (event.type === "article.revised" && event.actor?.id === me.id) setTimeout(() => refreshSoon(true), ownRevisionDelayMs);
+      else refreshSoon(event.type === "article.revised");
       if (event.claimId !== undefined) hooks.onClaimEvent?.(event);
     },
   });
