@@ -65,6 +65,11 @@ export interface CallOptions {
 
 /** Call the worker the way the browser app does: same origin, cookie session, JSON. */
 export function call(path: string, options: CallOptions = {}) {
+  return exports.default.fetch(request(path, options));
+}
+
+/** The Request `call` sends. */
+export function request(path: string, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
   if (options.as) headers.set("cookie", options.as.cookie);
   if (!headers.has("origin") && options.method && options.method !== "GET") headers.set("origin", origin);
@@ -73,7 +78,7 @@ export function call(path: string, options: CallOptions = {}) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  return exports.default.fetch(new Request(`${origin}${path}`, { method: options.method ?? "GET", headers, body }));
+  return new Request(`${origin}${path}`, { method: options.method ?? "GET", headers, body });
 }
 
 /** The JSON body of a response, typed loosely for assertions. */

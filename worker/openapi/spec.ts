@@ -109,6 +109,11 @@ export function buildOpenApi(routes: readonly RouterRoute[], info: { title: stri
       responses: {
         "2XX": { description: "Success." },
         "4XX": { description: "Refused: the status and `error.code` say why.", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } },
+        "503": {
+          description: "The database is unavailable for a moment (`error.code` \"unavailable\"): send the same request again after `Retry-After` seconds.",
+          headers: { "Retry-After": { schema: { type: "integer" } } },
+          content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } },
+        },
       },
     };
   }
