@@ -8,7 +8,7 @@ export const reviewDesk = (env: Env) => env.REVIEW_DESK.get(env.REVIEW_DESK.idFr
 
 /** Tell both desks about a change: the article's and the review queue's. A desk that cannot be reached costs freshness only. */
 export async function announce(env: Env, event: Omit<LiveEvent, "seq">) {
-  const sent = await Promise.allSettled([articleDesk(env, event.articleId).notify(event), reviewDesk(env).notify(event)]);
+  const sent = await Promise.allSettled([async () => articleDesk(env, event.articleId).notify(event), async () => reviewDesk(env).notify(event)].map((send) => send()));
   for (const s of sent) if (s.status === "rejected") console.error("live desk not notified", s.reason);
 }
 
