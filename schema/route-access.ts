@@ -80,6 +80,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   "GET /api/webhooks/:id/deliveries": power("manageWebhooks", "A webhook's deliveries and retries."),
   "GET /api/watch": power("viewWatch", "The stealth-edit watch's state."),
   "PUT /api/watch/settings": power("configureWatch", "Set the stealth-edit watch's schedule."),
+  "GET /api/articles/:id/live": staff("The article's live desk (WebSocket upgrade): presence, and the ids and versions of committed changes.", "canJoinDesk; a cookie session must come from Factline's own Origin"),
+  "GET /api/queue/live": staff("The review queue's live desk (WebSocket upgrade): committed claim changes for the queue, the dashboard and its badge.", "canJoinDesk: editors every change, others their own claims"),
   "GET /api/public/annotations": open("W3C Web Annotation JSON-LD of the public claims on the article at `url` (CORS open)."),
   "GET /": open("Home page: the latest public fact-checks (HTML)."),
   "GET /app/": open("The workspace for staff (its API calls need a session)."),

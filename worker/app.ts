@@ -20,6 +20,7 @@ import { claimRoutes } from "./routes/claims";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
 import { factCheckRoutes } from "./routes/fact-checks";
+import { liveRoutes } from "./routes/live";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
 import { suggestionRoutes } from "./routes/suggestions";
@@ -50,7 +51,8 @@ const api = new Hono<AppEnv>()
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi)
   .route("/webhooks", webhookRoutes)
-  .route("/watch", watchRoutes);
+  .route("/watch", watchRoutes)
+  .route("/", liveRoutes);
 
 const app = new Hono<AppEnv>()
   .use(observeRequests())

@@ -65,8 +65,12 @@ export async function startWorld(port: number): Promise<World> {
             ENVIRONMENT: { type: "text", value: "load" },
             PUBLISHER_NAME: { type: "text", value: "Factline" },
             PUBLISHER_URL: { type: "text", value: "https://factline.example" },
+            // The live desks, bound as wrangler.toml binds them: writes notify them as in production.
+            ARTICLE_DESK: { type: "durable-object", worker: "factline-load", exportName: "ArticleDesk" },
+            REVIEW_DESK: { type: "durable-object", worker: "factline-load", exportName: "ReviewDesk" },
             REQUEST_LOG: { type: "text", value: process.env.LOAD_REQUEST_LOG ?? "on" },
           },
+          exports: { ArticleDesk: { type: "durable-object", storage: "sqlite" }, ReviewDesk: { type: "durable-object", storage: "sqlite" } },
         },
       },
     ],

@@ -264,6 +264,18 @@ export const en = {
   days: "{n} days",
   expires: "Expires",
   expired: "Expired",
+  livePaused: "Live updates paused.",
+  liveRefresh: "Refresh",
+  liveHere: "Also here",
+  liveHasClaimOpen: "{name}: claim #{id}",
+  liveSelecting: "{names} is selecting this text.",
+  liveJustClaimed: "{names} just claimed this text.",
+  liveChangedBy: "Changed by {name}: version {version}.",
+  liveChangedKept: "Changed by {name}: version {version}. Your text is kept.",
+  liveDeletedBy: "Deleted by {name}.",
+  liveCommentBy: "New comment by {name}.",
+  liveSomeone: "someone",
+  queueBadge: "{n} waiting",
 };
 
 export type MessageKey = keyof typeof en;
