@@ -15,6 +15,7 @@ import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
+import { searchRoutes } from "./routes/search";
 import { factCheckRoutes } from "./routes/fact-checks";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
@@ -41,6 +42,7 @@ const api = new Hono<AppEnv>()
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)
+  .route("/search", searchRoutes)
   .route("/fact-checks", factCheckRoutes)
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi)

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
-import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, auditEvents, claimants, claims, sources } from "../../schema/tables";
 import type { Db } from "../db";
 import { aliased } from "./alias";
@@ -255,31 +254,4 @@ export function publicArticles(db: Db, limit = 50) {
     .groupBy(articles.id)
     .orderBy(desc(sql`max(${claims.publishedAt})`))
     .limit(limit);
-}
-
-/** Full-text search over public material only: annotated articles (FTS5) and fact-checked quotes. */
-export async function publicSearch(db: Db, match: string, limit = 30) {
-  const [articleRows, claimRows, overrides] = await db.batch([
-    db
-      .select({ ...publicArticleColumns, snippet: sql<string>`snippet(article_search, 1, '', '', '…', 16)`.as("snippet") })
-      .from(articleSearch)
-      .innerJoin(articles, eq(articles.id, articleSearch.rowid))
-      .where(and(sql`article_search match ${match}`, sql`exists (select 1 from ${claims} where ${claims.articleId} = ${articles.id} and ${isPublic})`))
-      .orderBy(sql`rank`)
-      .limit(limit),
-    db
-      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
-      .where(and(isPublic, sql`${claims.articleId} in (select rowid from article_search where article_search match ${match})`))
-      .orderBy(desc(claims.publishedAt))
-      .limit(limit),
-    labelOverrides(db),
-  ]);
-  return {
-    articles: articleRows,
-    claims: claimRows.map((r) => ({ claim: toPublicClaim(r, []), article: r.article as PublicArticle })),
-    scale: withLabelOverrides(overrides),
-  };
 }

@@ -1,6 +1,5 @@
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { z } from "zod";
 import type { UiLanguage } from "../../schema/enums";
 import type { AppEnv } from "../env";
 import { cachedHtml, contentEtag, notModified, publicCacheControl, renderVersion } from "../http/public-cache";
@@ -12,8 +11,9 @@ import { ClaimantPage } from "../pages/claimant-page";
 import { HomePage } from "../pages/home-page";
 import { pickUiLanguage } from "../pages/i18n";
 import { SearchPage } from "../pages/search-page";
-import { ftsQuery } from "../queries/articles";
-import { latestPublicClaims, publicArticleBySlug, publicArticleHead, publicArticles, publicClaimant, publicClaimById, publicSearch } from "../queries/public";
+import { latestPublicClaims, publicArticleBySlug, publicArticleHead, publicArticles, publicClaimant, publicClaimById } from "../queries/public";
+import { publicSearch } from "../queries/search";
+import { publicSearchQuery } from "../../schema/search-inputs";
 import { currentScale } from "../queries/ratings";
 import { annotationsResponse, wantsAnnotations } from "./annotations";
 
@@ -81,9 +81,8 @@ export const publicPages = new Hono<AppEnv>()
     if (!data) return notFoundPage(c);
     return htmlWithEtag(c, `<!doctype html>${<ClaimantPage {...data} ui={uiLanguage(c)} />}`);
   })
-  .get("/search", validate("query", z.object({ q: z.string().trim().max(200).default("") })), async (c) => {
-    const { q } = c.req.valid("query");
-    const match = ftsQuery(q);
-    const found = match ? await publicSearch(c.get("db"), match) : { claims: [], articles: [], scale: await currentScale(c.get("db")) };
-    return htmlWithEtag(c, `<!doctype html>${<SearchPage q={q} {...found} ui={uiLanguage(c)} />}`);
+  .get("/search", validate("query", publicSearchQuery), async (c) => {
+    const { kind, ...query } = c.req.valid("query");
+    const found = await publicSearch(c.get("db"), { ...query, only: kind });
+    return htmlWithEtag(c, `<!doctype html>${<SearchPage filters={query} {...found} ui={uiLanguage(c)} />}`);
   });
