@@ -16,6 +16,7 @@ import { renderFlagged } from "./views/flagged";
 import { renderInvite } from "./views/invite";
 import { renderLogin } from "./views/login";
 import { renderQueue } from "./views/queue";
+import { renderSearch } from "./views/search";
 import type { ViewHandle } from "./views/view";
 
 const root = document.getElementById("root")!;
@@ -52,6 +53,7 @@ function header(route: Route) {
           link("#/articles", t("navArticles"), route.name === "articles" || route.name === "article"),
           link("#/queue", t("navQueue"), route.name === "queue"),
           link("#/flagged", t("navFlagged"), route.name === "flagged"),
+          link("#/search", t("navSearch"), route.name === "search"),
           // Only admins get the entry; the route and the API refuse everyone else as well.
           may(user, "manageUsers").ok ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
         )
@@ -133,6 +135,9 @@ async function render(force = false) {
       break;
     case "queue":
       view = renderQueue(main, route.query);
+      break;
+    case "search":
+      view = renderSearch(main, route.query);
       break;
     default:
       replace(main, h("h1", {}, t("notFound")));

@@ -16,6 +16,7 @@ import { openClaimPanel, type ClaimPanel } from "./claim-panel";
 import { revisionsPanel } from "./revisions";
 import { suggestionSlot, type SuggestionSlot } from "./suggestion-list";
 import { anchorLabel, revisionOutcome, updateTextForm } from "./update-text";
+import { alreadyCheckedSlot } from "./already-checked";
 import type { ViewHandle } from "./view";
 
 const shortcut = navigator.platform.toLowerCase().includes("mac") ? "⌘⌥C" : "Ctrl+Alt+C";
@@ -57,6 +58,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     attentionHost,
   );
   const panelHost = h("div", { class: "claim-panel-host" });
+  const alreadyChecked = alreadyCheckedSlot(() => viewer?.selection()?.exact ?? null);
   let suggestions: SuggestionSlot | undefined;
   replace(main, h("p", { class: "muted" }, t("loading")));
 
@@ -140,6 +142,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     highlight();
     replace(panelHost);
     if (cid === null) return;
+    alreadyChecked.forClaim(cid, claims.find((c) => c.id === cid)?.exact ?? "");
     panel = openClaimPanel(panelHost, cid, { onChanged: () => void reloadClaims(), onClose: () => (location.hash = `#/articles/${id}`), focusForm: cid === justCreated });
     viewer?.reveal(cid);
   }
@@ -221,6 +224,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
           "aside",
           { class: "side-pane", "aria-label": t("claim") },
           panelHost,
+          alreadyChecked.element,
           attentionSection,
           h("section", { class: "panel", "aria-labelledby": "claims-title" }, h("h2", { id: "claims-title" }, t("claimsOnArticle"), " ", claimCount), claimList),
           suggestions.element,
@@ -251,6 +255,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     },
     destroy() {
       destroyed = true;
+      alreadyChecked.destroy();
       void panel?.close();
       viewer?.destroy();
     },
