@@ -41,7 +41,7 @@ function item(f: SimilarFactCheck) {
     "li",
     { class: "similar similar-external" },
     f.url ? h("a", { href: f.url, target: "_blank", rel: "noopener noreferrer", lang: f.language ?? undefined }, `“${f.claim}”`) : h("span", { lang: f.language ?? undefined }, `“${f.claim}”`),
-    h("p", { class: "muted" }, verdict ? h("span", { class: "badge tone-neutral" }, verdict) : null, " ", t("externalFactCheck", { org: f.organisation ?? t("unknownOrg") }), date ? " · " : null, date, " · ", score),
+    h("p", { class: "muted" }, verdict ? h("span", { class: "badge tone-neutral" }, verdict) : null, " ", t("externalFactCheck", { org: f.organisation ?? "?" }), date ? " · " : null, date, " · ", score),
   );
 }
 
@@ -60,7 +60,7 @@ export function alreadyCheckedSlot(selection: () => string | null): AlreadyCheck
     if (key === shown) return;
     shown = key;
     const mine = ++request;
-    subject.textContent = t("alreadyCheckedFor", { text: text.length > 100 ? `${text.slice(0, 99)}…` : text });
+    subject.textContent = `“${text.length > 100 ? `${text.slice(0, 99)}…` : text}”`;
     status.textContent = t("loading");
     try {
       const { items } = await unwrap(api.match.$post({ json: { text, limit: 5, ...(excludeClaimId ? { excludeClaimId } : {}) } }));

@@ -53,19 +53,19 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams): ViewHan
   const option = (v: string, label: string, selected: boolean) => h("option", { value: v, selected }, label);
   const controls = {
     q: h("input", { type: "search", name: "q", value: value("q"), autocomplete: "off" }),
-    kind: h("select", { name: "kind" }, option("claims", t("kindClaims"), value("kind") !== "articles"), option("articles", t("kindArticles"), value("kind") === "articles")),
+    kind: h("select", { name: "kind" }, option("claims", t("kindClaims"), value("kind") !== "articles"), option("articles", t("articles"), value("kind") === "articles")),
     rating: h("select", { name: "rating" }, option("", t("anyVerdict"), false), scale().map((r) => option(r.key, ratingLabel(r.key, uiLanguage(), scale()), value("rating") === r.key))),
     state: h("select", { name: "state" }, option("", t("anyState"), false), claimStates.map((s) => option(s, claimStateLabel(s, uiLanguage()), value("state") === s))),
     language: h("select", { name: "language" }, option("", t("allLanguages"), false), (["en", "ru", "kk"] as const).map((l) => option(l, languageNames[l], value("language") === l))),
     from: h("input", { type: "date", name: "from", value: value("from") }),
     to: h("input", { type: "date", name: "to", value: value("to") }),
   };
-  const qField = field(t("searchFor"), controls.q, t("searchHint"));
+  const qField = field(t("searchFor"), controls.q);
   const form = h(
     "form",
     { class: "filters search-form", role: "search", "aria-label": t("searchTitle") },
     qField.wrap,
-    field(t("searchKind"), controls.kind).wrap,
+    field(t("kindClaims") + " / " + t("articles"), controls.kind).wrap,
     field(t("verdict"), controls.rating).wrap,
     field(t("state"), controls.state).wrap,
     field(t("language"), controls.language).wrap,
@@ -97,7 +97,7 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams): ViewHan
       for (const item of page.items) list.appendChild("exact" in item ? claimResult(item) : articleResult(item));
       next = page.next;
       more.hidden = !next;
-      status.textContent = list.children.length ? t("resultsShown", { n: list.children.length }) : t("noResults");
+      status.textContent = list.children.length ? "" : t("empty");
       // After "More results", the keyboard lands on the first new result rather than back at the top.
       if (cursor) list.children[before]?.querySelector<HTMLAnchorElement>("a")?.focus();
     } catch (err) {
@@ -108,9 +108,8 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams): ViewHan
   }
   more.addEventListener("click", () => next && void load(next));
 
-  replace(main, h("div", { class: "page-head" }, h("h1", {}, t("searchTitle"))), h("div", { class: "panel" }, form), h("section", { class: "panel", "aria-label": t("results") }, status, list, more));
+  replace(main, h("div", { class: "page-head" }, h("h1", {}, t("searchTitle"))), h("div", { class: "panel" }, form), h("section", { class: "panel", "aria-label": t("searchTitle") }, status, list, more));
   if (value("q")) void load();
-  else status.textContent = t("searchEmpty");
   controls.q.focus();
   return {};
 }
