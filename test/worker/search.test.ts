@@ -131,7 +131,10 @@ describe("GET /search (public)", () => {
     const draftOnly = await importArticle(["Drafted schools article", "", "Secret schools plan is here."].join("\n"), checker);
     await claimThrough(draftOnly, "Secret schools plan", "in_review", { checker, editor });
 
-    const html = await (await call("/search?q=schools")).text();
+    const res = await call("/search?q=schools");
+    // Fact-checks, articles and the scale's wording in one batch: one D1 round trip.
+    expect(res.headers.get("x-d1-round-trips")).toBe("1");
+    const html = await res.text();
     expect(html).toContain(`href="/claims/${published.id}"`);
     expect(html).not.toContain("only 120 schools");
     expect(html).not.toContain("7 тысяч");
