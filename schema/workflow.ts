@@ -72,7 +72,9 @@ const rules: Record<WorkflowAction, Rule> = {
 /** States in which a claim's content (claimant, verdict, sources) may still be edited. */
 const editableStates: readonly ClaimState[] = ["draft", "changes_requested", "in_review"];
 
-const isEditor = (actor: Actor) => actor.role === "editor" || actor.role === "admin";
+/** Who may take editors' actions. */
+export const editorRoles: readonly Role[] = ["editor", "admin"];
+const isEditor = (actor: Actor) => editorRoles.includes(actor.role);
 const ok = { ok: true } as const;
 const forbidden = (reason: string): Refusal => ({ ok: false, kind: "forbidden", reason });
 const conflict = (reason: string): Refusal => ({ ok: false, kind: "conflict", reason });
@@ -170,7 +172,8 @@ export function availableActions(actor: Actor, claim: ClaimFacts) {
   });
 }
 
-const staffRoles: readonly Role[] = ["checker", "editor", "admin"];
+/** Every signed-in role: the newsroom's staff. */
+export const staffRoles: readonly Role[] = ["checker", "editor", "admin"];
 
 /** May this actor see the check-worthy suggestions of an article? Every staff member: they are hints, never public. */
 export function canSeeSuggestions(actor: Actor | null): Decision {
@@ -240,8 +243,13 @@ const rolePowers = {
   configureWatch: ["admin"],
   /** See the stealth-edit watch's state. */
   viewWatch: ["editor", "admin"],
+  /** Import Hypothesis or W3C annotations onto an article: they become the importer's drafts, never public. */
+  importAnnotations: ["checker", "editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePower = keyof typeof rolePowers;
+
+/** The roles that hold a power (the API documentation states them). */
+export const powerRoles = (power: RolePower): readonly Role[] => rolePowers[power];
 
 /** May this actor use a role-only power? */
 export function may(actor: Actor | null | undefined, power: RolePower): Decision {

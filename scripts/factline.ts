@@ -4,9 +4,11 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createAdmin, listTokens, revokeToken } from "./cli/admin";
+import { importAnnotationFile } from "./cli/annotations";
 import { exportBackup, restoreBackup } from "./cli/backup";
+import { importClaimReviewFiles } from "./cli/claimreview";
 import { openTarget } from "./cli/d1-target";
-import { reanchorEverything } from "./cli/reanchor";
+import { reanchorEverything } from "./cli/reanchor-all";
 import { importFiles, printSummary } from "./lib/import-files";
 import { openLocalEnv } from "./lib/local-env";
 
@@ -14,7 +16,9 @@ const help = `Usage: npm run factline -- COMMAND [options]
 
 Commands (--remote: the deployed D1 through wrangler, after \`wrangler login\`; default: the local D1):
   import FILE...                     import .txt/.md/.html articles into the local D1 (as POST /api/articles)
-  import-claimreview FILE...         import other fact-checkers' ClaimReview JSON-LD (not available yet)
+  import-claimreview FILE...         import other fact-checkers' ClaimReview (JSON-LD or HTML pages) as external fact-checks
+  import-annotations ARTICLE_ID FILE --as EMAIL
+                                     import Hypothesis or W3C annotation JSON onto an article as EMAIL's drafts
   export [--out FILE] [--remote]     stream a JSON-lines backup of every table (stdout without --out)
   restore FILE [--force] [--remote]  restore a backup into a migrated, empty D1; --force replaces its contents
   create-admin EMAIL NAME [--url URL] [--remote]
@@ -35,6 +39,7 @@ const { values, positionals } = parseArgs({
     force: { type: "boolean" },
     out: { type: "string", short: "o" },
     url: { type: "string" },
+    as: { type: "string" },
   },
 });
 const [command, ...rest] = positionals;
@@ -51,7 +56,7 @@ async function main() {
     console.log(help);
     return;
   }
-  if ((command === "import" || command === "reanchor") && values.remote) usage(`${command} works on the local D1 only; for a deployment, use the API with a token.`);
+  if (["import", "import-claimreview", "import-annotations", "reanchor"].includes(command) && values.remote) usage(`${command} works on the local D1 only; for a deployment, use the API with a token.`);
   const target = openTarget(Boolean(values.remote));
   try {
     switch (command) {
@@ -67,10 +72,27 @@ async function main() {
         }
         return;
       }
-      case "import-claimreview":
-        console.error("import-claimreview is not available yet: ClaimReview import (issue 12) has not landed.");
-        process.exitCode = 2;
+      case "import-claimreview": {
+        if (rest.length === 0) usage("import-claimreview needs at least one FILE.");
+        const local = await openLocalEnv();
+        try {
+          process.exitCode = (await importClaimReviewFiles(local.db, rest)).failed ? 1 : 0;
+        } finally {
+          await local.dispose();
+        }
         return;
+      }
+      case "import-annotations": {
+        const [articleId, file] = rest;
+        if (!/^[1-9]\d*$/.test(articleId ?? "") || !file || rest.length !== 2 || !values.as) usage("import-annotations needs an ARTICLE_ID, one FILE and --as EMAIL.");
+        const local = await openLocalEnv();
+        try {
+          await importAnnotationFile(local.db, Number(articleId), file, values.as);
+        } finally {
+          await local.dispose();
+        }
+        return;
+      }
       case "export": {
         const out = values.out ? createWriteStream(values.out) : process.stdout;
         const { tables, rows } = await exportBackup(target, out, log);

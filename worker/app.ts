@@ -4,9 +4,13 @@ import { countingD1 } from "./d1-round-trips";
 import { getDb } from "./db";
 import type { AppEnv } from "./env";
 import { openD1Session } from "./http/d1-session";
+import { publicWriteCommitted } from "./http/public-memory";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
+import { observeRequests } from "./middleware/observe";
 import { securityHeaders } from "./middleware/security";
+import { annotationImportRoutes } from "./routes/annotation-import";
+import { apiDocsRoutes } from "./routes/api-docs";
 import { articleRoutes } from "./routes/articles";
 import { annotationRoutes, publicApi } from "./routes/annotations";
 import { authRoutes } from "./routes/auth";
@@ -39,6 +43,7 @@ const api = new Hono<AppEnv>()
   .route("/users", userRoutes)
   .route("/articles", articleRoutes)
   .route("/articles", suggestionRoutes)
+  .route("/articles", annotationImportRoutes)
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)
@@ -50,14 +55,18 @@ const api = new Hono<AppEnv>()
   .route("/watch", watchRoutes);
 
 const app = new Hono<AppEnv>()
+  .use(observeRequests())
   .use(securityHeaders)
   .use(async (c, next) => {
     // The API reads through a D1 session (read replicas with read-your-writes); public pages read as before.
     const session = c.req.path.startsWith("/api/") ? openD1Session(c) : null;
     const counted = countingD1(session?.d1 ?? c.env.DB);
     c.set("db", getDb(counted.d1));
+    c.get("observe")?.countRoundTrips(counted.roundTrips);
     await next();
     session?.finish(Boolean(c.get("user")));
+    // A write committed here may change public pages: this isolate's next public page reads D1 first.
+    if (session && c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) publicWriteCommitted();
     // Outside production, every response says how many D1 round trips it cost (tests and benchmarks read it).
     if (c.env.ENVIRONMENT !== "production") c.res.headers.set("x-d1-round-trips", String(counted.roundTrips()));
   })
@@ -66,6 +75,8 @@ const app = new Hono<AppEnv>()
   .route("/", annotationRoutes)
   .route("/", feedRoutes);
 
+// The API described from the complete app's routes (read at the first request), so outside AppType.
+app.route("/api", apiDocsRoutes(() => app.routes));
 app.onError(onError);
 app.notFound(notFound);
 

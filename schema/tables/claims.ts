@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { anchorStatuses, claimantKinds, claimStates } from "../enums";
 import { articleRevisions, articles } from "./articles";
 import { nowIso as now } from "./columns";
@@ -96,8 +96,16 @@ export const claims = sqliteTable(
     publishedAt: text(),
     /** "The same claim": this appearance is served by that claim's verdict, and its ClaimReview lists this one. */
     sameAsId: integer().references((): AnySQLiteColumn => claims.id),
+    /** The id of the annotation this draft was imported from ("hypothesis:…" or "w3c:…"): one claim per annotation and article. */
+    importedFrom: text(),
   },
-  (t) => [index("claims_article_idx").on(t.articleId), index("claims_state_idx").on(t.state, t.updatedAt), index("claims_same_as_idx").on(t.sameAsId)],
+  (t) => [
+    index("claims_article_idx").on(t.articleId),
+    index("claims_state_idx").on(t.state, t.updatedAt),
+    index("claims_same_as_idx").on(t.sameAsId),
+    uniqueIndex("claims_imported_from_idx").on(t.articleId, t.importedFrom),
+    // Migration 0025 (hand-written) adds partial indexes over public claims for the hot public queries.
+  ],
 );
 
 /** Verdict history: one row per change of rating or explanation. */

@@ -8,3 +8,4 @@ export * from "./suggestions";
 export * from "./fact-checks";
 export * from "./near-duplicates";
 export * from "./operations";
+export * from "./public-state";

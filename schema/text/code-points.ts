@@ -3,8 +3,25 @@
  * These converters are the one place where the two meet.
  */
 
+/**
+ * Whether `text` has no surrogate pairs, so that code points and UTF-16 units coincide (every Latin,
+ * Cyrillic and Kazakh text). Re-anchoring converts offsets in the same long article text thousands of
+ * times, so the answer for the last long text is kept: a scan of the text once, not once a call.
+ */
+let lastLong: string | undefined;
+let lastLongIsBmp = false;
+function bmpOnly(text: string): boolean {
+  if (text.length < 256) return !/[\uD800-\uDFFF]/.test(text);
+  if (text !== lastLong) {
+    lastLong = text;
+    lastLongIsBmp = !/[\uD800-\uDFFF]/.test(text);
+  }
+  return lastLongIsBmp;
+}
+
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
+  if (bmpOnly(text)) return text.length;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -19,6 +36,7 @@ export function codePointLength(text: string): number {
 
 /** UTF-16 index of code point offset `cp` (clamped to the text's end). */
 export function utf16Index(text: string, cp: number): number {
+  if (bmpOnly(text)) return Math.max(0, Math.min(cp, text.length));
   let i = 0;
   for (let n = 0; n < cp && i < text.length; n++) {
     const c = text.charCodeAt(i);
@@ -30,6 +48,7 @@ export function utf16Index(text: string, cp: number): number {
 
 /** Code point offset of UTF-16 index `index`. */
 export function codePointIndex(text: string, index: number): number {
+  if (bmpOnly(text)) return Math.max(0, Math.min(index, text.length));
   return codePointLength(text.slice(0, index));
 }
 

@@ -12,7 +12,7 @@ export default {
     if (url.pathname === "/migrate") {
       const { statements } = (await request.json()) as { statements: string[] };
       await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
-      return new Response("migrated");
+      return Response.json({ migrated: statements.length });
     }
     if (url.pathname === "/load") {
       const { rows } = (await request.json()) as { rows: string[][] };

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "./cli";
 
@@ -20,5 +21,23 @@ describe("wrangler deploy --dry-run", () => {
     const code = readFileSync(join(outdir, bundle!), "utf8");
     // The module exports both handlers: requests, and the Cron Trigger's webhooks and stealth-edit watch.
     expect(code).toMatch(/scheduled: .*\(controller, env\d*\) => scheduled\(controller, env\d*\)/);
+  });
+
+  // Budgets in bytes of gzip output (KB = 1,000 bytes): sizes and counts are checked in CI, never times.
+  const budgets = { worker: 1_000_000, workspace: 150_000, publicScript: 10_000 };
+  const gzipped = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+  it("keeps the worker, the workspace and each public script within their size budgets", () => {
+    const worker = readdirSync(outdir).filter((f) => f.endsWith(".js")).reduce((n, f) => n + gzipped(join(outdir, f)), 0);
+    expect(worker).toBeGreaterThan(50_000);
+    expect(worker).toBeLessThanOrEqual(budgets.worker);
+    const workspace = readdirSync("dist/web/app").filter((f) => f.endsWith(".js")).reduce((n, f) => n + gzipped(join("dist/web/app", f)), 0);
+    expect(workspace).toBeGreaterThan(50_000);
+    expect(workspace).toBeLessThanOrEqual(budgets.workspace);
+    for (const script of ["dist/web/enhance.js", "dist/web/widget.js"]) {
+      const size = gzipped(script);
+      expect([script, size > 500]).toEqual([script, true]);
+      expect([script, size <= budgets.publicScript]).toEqual([script, true]);
+    }
   });
 });

@@ -15,4 +15,16 @@ describe("code-points", () => {
     expect(codePointSlice(text, 1, 3)).toBe("😀b");
     expect(codePointSlice(text, 5)).toBe("𝄞d");
   });
+  it("answers the same on long texts, astral or not, taken in turns (the long-text shortcut)", () => {
+    const plain = "Қазақстан ёлка and more. ".repeat(40);
+    const astral = `${plain}😀${plain}`;
+    for (const long of [plain, astral, plain, astral]) {
+      const slow = [...long];
+      expect(codePointLength(long)).toBe(slow.length);
+      for (const cp of [0, 17, 600, 1000, slow.length]) {
+        expect(codePointSlice(long, cp, cp + 3)).toBe(slow.slice(cp, cp + 3).join(""));
+        expect(codePointIndex(long, utf16Index(long, cp))).toBe(cp);
+      }
+    }
+  });
 });

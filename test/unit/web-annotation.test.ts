@@ -195,6 +195,17 @@ describe("web-annotation", () => {
         for (const c of claims) expect(failures(annotationMusts, annotationOf(c))).toEqual([]);
       });
 
+      it("hold for the W3C annotations of our import fixtures, and catch the one we made without an id", () => {
+        const fixtures = join(repoRoot, "test/fixtures/annotations");
+        const single = readJson<Record<string, unknown>>(join(fixtures, "w3c-annotation.json"));
+        expect(failures(annotationMusts, single)).toEqual([]);
+        const collection = readJson<{ "@context": string; first: { items: Record<string, unknown>[] } }>(join(fixtures, "w3c-collection.json"));
+        const [withIds, withoutId] = [collection.first.items.filter((a) => "id" in a), collection.first.items.filter((a) => !("id" in a))];
+        expect(withIds).toHaveLength(3);
+        for (const item of withIds) expect(failures(annotationMusts, { "@context": collection["@context"], ...item })).toEqual([]);
+        expect(failures(annotationMusts, { "@context": collection["@context"], ...withoutId[0] }).length).toBeGreaterThan(0);
+      });
+
       it("hold for an annotation whose article has no source URL", () => {
         expect(failures(annotationMusts, annotationOf(claims[0], { ...article, sourceUrl: null }))).toEqual([]);
       });

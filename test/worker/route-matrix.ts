@@ -48,6 +48,8 @@ const version1 = { version: 1 };
 export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/health", path: () => "/api/health", expect: anyone(200) },
   { method: "GET", route: "/api/health/db", path: () => "/api/health/db", expect: anyone(200) },
+  { method: "GET", route: "/api/openapi.json", path: () => "/api/openapi.json", expect: anyone(200) },
+  { method: "GET", route: "/api/docs", path: () => "/api/docs", expect: anyone(200) },
   { method: "GET", route: "/api/rating-scale", path: () => "/api/rating-scale", expect: anyone(200) },
   { method: "PATCH", route: "/api/rating-scale/:key", path: () => "/api/rating-scale/misleading", body: () => ({ version: 0, labels: { en: "Misleading (wording)" } }), expect: adminOnly(200) },
   { method: "POST", route: "/api/auth/login", path: () => "/api/auth/login", body: () => ({ email: "checker@factline.local", password: "test-password-123" }), expect: anyone(200) },
@@ -74,6 +76,14 @@ export const routeMatrix: RouteCell[] = [
     route: "/api/articles/:id/claims",
     path: (f) => `/api/articles/${f.articleId}/claims`,
     body: () => ({ selector: [{ type: "TextQuoteSelector", exact: "said" }, { type: "TextPositionSelector", start: 13, end: 17 }] }),
+    expect: staff(201),
+  },
+  // Hypothesis's shape; every staff member may import, as drafts of their own (schema/workflow.ts rolePowers.importAnnotations).
+  {
+    method: "POST",
+    route: "/api/articles/:id/annotations/import",
+    path: (f) => `/api/articles/${f.articleId}/annotations/import`,
+    body: () => ({ id: "matrix-1", uri: "https://news.example/matrix", text: "Which schools?", tags: [], target: [{ source: "https://news.example/matrix", selector: [{ type: "TextQuoteSelector", exact: "40 schools", prefix: "The minister said ", suffix: " opened." }] }] }),
     expect: staff(201),
   },
   { method: "GET", route: "/api/articles/:id/suggestions", path: (f) => `/api/articles/${f.articleId}/suggestions`, expect: staff(200) },
@@ -176,5 +186,6 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/search", path: () => "/search?q=minister", expect: anyone(200) },
   { method: "GET", route: "/feed.xml", path: () => "/feed.xml", expect: anyone(200) },
   { method: "GET", route: "/sitemap.xml", path: () => "/sitemap.xml", expect: anyone(200) },
+  { method: "GET", route: "/sitemaps/:file", path: () => "/sitemaps/claims-0.xml", expect: anyone(200) },
   { method: "GET", route: "/robots.txt", path: () => "/robots.txt", expect: anyone(200) },
 ];

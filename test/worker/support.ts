@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../../schema/tables";
 import { createSession, sessionCookie } from "../../worker/auth/sessions";
 import { getDb } from "../../worker/db";
+import { forgetPublicPages } from "../../worker/http/public-memory";
 import { hashPassword } from "../../worker/auth/crypto";
 import { demoAccounts } from "../../worker/queries/users";
 
@@ -29,6 +30,8 @@ const tablesChildFirst = [
 
 /** Empty every table: storage is shared by the tests of a file, and each test starts from nothing. */
 export async function resetDatabase() {
+  // The app keeps public pages in this isolate's memory; a test that empties D1 under it starts it afresh.
+  forgetPublicPages();
   await env.DB.batch([
     env.DB.prepare("update articles set current_revision_id = null"),
     ...tablesChildFirst.map((t) => env.DB.prepare(`delete from ${t}`)),
@@ -62,6 +65,11 @@ export interface CallOptions {
 
 /** Call the worker the way the browser app does: same origin, cookie session, JSON. */
 export function call(path: string, options: CallOptions = {}) {
+  return exports.default.fetch(request(path, options));
+}
+
+/** The Request `call` sends. */
+export function request(path: string, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
   if (options.as) headers.set("cookie", options.as.cookie);
   if (!headers.has("origin") && options.method && options.method !== "GET") headers.set("origin", origin);
@@ -70,7 +78,7 @@ export function call(path: string, options: CallOptions = {}) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  return exports.default.fetch(new Request(`${origin}${path}`, { method: options.method ?? "GET", headers, body }));
+  return new Request(`${origin}${path}`, { method: options.method ?? "GET", headers, body });
 }
 
 /** The JSON body of a response, typed loosely for assertions. */

@@ -1,13 +1,16 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
 import type { Refusal } from "../../schema/workflow";
 import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
+import { isStorageFailure, retryAfterSeconds } from "./unavailable";
 
-/** The one error shape of the API: `{ error: { code, message, details? } }`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The one error shape of the API: `{ error: { code, message, details? } }` (the OpenAPI document states it from here). */
+export const apiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
 
 interface ApiErrorCause {
   code: string;
@@ -46,7 +49,10 @@ const refusalStatus: Record<RefusalKind, ContentfulStatusCode> = {
   unprocessable: 422,
 };
 
-/** app.onError: refusals and HTTPExceptions become the error shape; anything else is logged and hidden behind a 500. */
+/**
+ * app.onError: refusals and HTTPExceptions become the error shape; a D1 storage failure is a 503 the client
+ * may retry (every write is one batch: all of it was stored or none); anything else is logged and hidden behind a 500.
+ */
 export function onError(err: Error, c: Context) {
   if (err instanceof Refused) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
@@ -63,6 +69,10 @@ export function onError(err: Error, c: Context) {
       },
     };
     return c.json(body, status, cause.headers);
+  }
+  if (isStorageFailure(err)) {
+    const body: ApiErrorBody = { error: { code: "unavailable", message: "The database is unavailable for a moment. Try again shortly." } };
+    return c.json(body, 503, { "Retry-After": String(retryAfterSeconds) });
   }
   console.error(err);
   return c.json({ error: { code: "internal", message: "Something went wrong on our side." } } satisfies ApiErrorBody, 500);

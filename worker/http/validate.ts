@@ -3,13 +3,24 @@ import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import { apiError } from "./errors";
 
+/** What a validator middleware checks, kept on it so the OpenAPI document is generated from the routes themselves. */
+export interface DocumentedInput {
+  target: keyof ValidationTargets;
+  schema: z.ZodType;
+}
+
+/** The property of a `validate` middleware that holds its DocumentedInput. */
+export const documentedInput = Symbol("documentedInput");
+
 /** zValidator that fails with the API's 400 shape, listing each problem by field. */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return zValidator(target, schema, (result) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (!result.success) {
       const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
       const first = issues[0];
       throw apiError(400, "invalid_input", first ? `${first.path || target}: ${first.message}` : "Invalid input.", issues);
     }
   });
+  const input: DocumentedInput = { target, schema };
+  return Object.assign(middleware, { [documentedInput]: input });
 }

@@ -3,6 +3,10 @@ import { format } from "../../schema/format";
 
 const strings = {
   en: {
+    pages: "Pages",
+    newer: "← Newer",
+    older: "Older →",
+    pageOf: "Page {page} of {pages}",
     latest: "Latest fact-checks",
     articles: "Annotated articles",
     factChecks: "Fact-checks in this article",
@@ -38,6 +42,10 @@ const strings = {
     articleChanged: "The article's text changed; the quote was re-anchored",
   },
   ru: {
+    pages: "Страницы",
+    newer: "← Новее",
+    older: "Старше →",
+    pageOf: "Страница {page} из {pages}",
     latest: "Последние проверки",
     articles: "Размеченные статьи",
     factChecks: "Проверки в этой статье",
@@ -73,6 +81,10 @@ const strings = {
     articleChanged: "Текст статьи изменился; цитата перепривязана",
   },
   kk: {
+    pages: "Беттер",
+    newer: "← Жаңарақ",
+    older: "Ескірек →",
+    pageOf: "{pages} беттің {page}-беті",
     latest: "Соңғы тексерулер",
     articles: "Белгіленген мақалалар",
     factChecks: "Осы мақаладағы тексерулер",

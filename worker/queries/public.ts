@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
-import { articleRevisions, articles, auditEvents, claimants, claims, sources } from "../../schema/tables";
+import { articleRevisions, articles, auditEvents, claimants, claims, publicState, sources } from "../../schema/tables";
 import type { Db } from "../db";
 import { aliased } from "./alias";
 import { labelOverrides } from "./ratings";
 import { withLabelOverrides } from "../../schema/rating-scale";
 import type { PublicArticle, PublicClaim, PublicSource } from "../domain/public-view";
 
-const publicArticleColumns = {
+export const publicArticleColumns = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
@@ -17,7 +17,7 @@ const publicArticleColumns = {
   publishedAt: articles.publishedAt,
 };
 
-const publicClaimColumns = {
+export const publicClaimColumns = {
   id: claims.id,
   articleId: claims.articleId,
   state: claims.state,
@@ -38,7 +38,7 @@ const publicClaimColumns = {
 };
 
 /** Article columns beside claim columns in one batched row, so aliased apart. */
-const articleColumnsBesideClaims = {
+export const articleColumnsBesideClaims = {
   id: aliased(articles.id, "a_id"),
   slug: aliased(articles.slug, "a_slug"),
   title: aliased(articles.title, "a_title"),
@@ -48,7 +48,15 @@ const articleColumnsBesideClaims = {
   publishedAt: aliased(articles.publishedAt, "a_published_at"),
 };
 
-const isPublic = inArray(claims.state, [...publicClaimStates]);
+/**
+ * "The claim is public", spelled with literals exactly as migration 0025's partial indexes spell it:
+ * SQLite uses a partial index only for a query whose WHERE repeats the index's condition.
+ */
+export const isPublic = sql`${claims.state} IN (${sql.raw(publicClaimStates.map((s) => `'${s}'`).join(", "))})`;
+
+/** The version of everything public (migration 0025), read in the same batch as a page's data. */
+export const publicVersionOf = (db: Db) => db.select({ version: publicState.version }).from(publicState);
+export const versionIn = (rows: { version: number }[]) => rows[0]?.version ?? 0;
 
 /** Articles of the claims linked as "the same claim" to the public claims that `ofClaims` selects. */
 function appearancesOf(db: Db, ofClaims: SQL) {
@@ -68,7 +76,7 @@ const withAppearances = (claim: PublicClaim, rows: AppearanceRow[]): PublicClaim
 
 type ClaimRowOut = { [K in keyof typeof publicClaimColumns]: unknown };
 
-function toPublicClaim(row: ClaimRowOut, sourceRows: (PublicSource & { claimId: number })[]): PublicClaim {
+export function toPublicClaim(row: ClaimRowOut, sourceRows: (PublicSource & { claimId: number })[]): PublicClaim {
   const r = row as unknown as Record<string, never>;
   return {
     id: r.id,
@@ -89,7 +97,7 @@ function toPublicClaim(row: ClaimRowOut, sourceRows: (PublicSource & { claimId: 
   };
 }
 
-const sourceColumns = { claimId: sources.claimId, url: sources.url, title: sources.title, publisher: sources.publisher, publishedAt: sources.publishedAt, quote: sources.quote };
+export const sourceColumns = { claimId: sources.claimId, url: sources.url, title: sources.title, publisher: sources.publisher, publishedAt: sources.publishedAt, quote: sources.quote };
 
 /**
  * A public article page's data in ONE D1 round trip: the article and its current text, its public
@@ -97,7 +105,7 @@ const sourceColumns = { claimId: sources.claimId, url: sources.url, title: sourc
  */
 export async function publicArticleBySlug(db: Db, slug: string) {
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
-  const [articleRows, claimRows, sourceRows, overrides, appearanceRows] = await db.batch([
+  const [articleRows, claimRows, sourceRows, overrides, appearanceRows, version] = await db.batch([
     db
       .select({
         ...publicArticleColumns,
@@ -123,6 +131,7 @@ export async function publicArticleBySlug(db: Db, slug: string) {
       .orderBy(asc(sources.position)),
     labelOverrides(db),
     appearancesOf(db, sql`(select ${claims.id} from ${claims} where ${claims.articleId} = ${articleId} and ${isPublic})`),
+    publicVersionOf(db),
   ]);
   const row = articleRows[0];
   if (!row) return null;
@@ -131,45 +140,20 @@ export async function publicArticleBySlug(db: Db, slug: string) {
   const revisedAt = revisionNumber > 1 ? revisionCreatedAt : null;
   // Only claims anchored in the current revision can be highlighted; the rest keep their card.
   const placed = new Set(claimRows.filter((c) => c.revisionId === row.currentRevisionId).map((c) => c.id));
-  return { article: article as PublicArticle, text, claims: claimRows.map((c) => withAppearances(toPublicClaim(c, sourceRows), appearanceRows)), revisedAt, placed, scale: withLabelOverrides(overrides) };
-}
-
-/** What a conditional GET of an article page needs: one small query, so a cache hit costs one round trip. */
-export function publicArticleHead(db: Db, slug: string) {
-  return db
-    .select({
-      id: articles.id,
-      publicVersion: articles.publicVersion,
-      // Spelled out: in a one-table select drizzle would render articles.id as a bare "id", which the subquery reads as claims.id.
-      publicClaims: sql<number>`(select count(*) from ${claims} where ${claims.articleId} = "articles"."id" and ${isPublic})`,
-    })
-    .from(articles)
-    .where(eq(articles.slug, slug))
-    .get();
-}
-
-/** Latest public fact-checks with their articles, for the home page and feeds. */
-export async function latestPublicClaims(db: Db, limit = 20) {
-  const [claimRows, sourceRows] = await db.batch([
-    db
-      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
-      .where(isPublic)
-      .orderBy(desc(claims.publishedAt))
-      .limit(limit),
-    db
-      .select(sourceColumns)
-      .from(sources)
-      .where(inArray(sources.claimId, db.select({ id: claims.id }).from(claims).where(isPublic).orderBy(desc(claims.publishedAt)).limit(limit))),
-  ]);
-  return claimRows.map((r) => ({ claim: toPublicClaim(r, sourceRows), article: r.article as PublicArticle }));
+  return {
+    article: article as PublicArticle,
+    text,
+    claims: claimRows.map((c) => withAppearances(toPublicClaim(c, sourceRows), appearanceRows)),
+    revisedAt,
+    placed,
+    scale: withLabelOverrides(overrides),
+    version: versionIn(version),
+  };
 }
 
 /** A fact-check's permalink data in one round trip: the claim, its article, sources and public log. */
 export async function publicClaimById(db: Db, id: number) {
-  const [claimRows, sourceRows, events, overrides, appearanceRows] = await db.batch([
+  const [claimRows, sourceRows, events, overrides, appearanceRows, version] = await db.batch([
     db
       .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
       .from(claims)
@@ -184,10 +168,17 @@ export async function publicClaimById(db: Db, id: number) {
       .orderBy(asc(auditEvents.id)),
     labelOverrides(db),
     appearancesOf(db, sql`(${id})`),
+    publicVersionOf(db),
   ]);
   const row = claimRows[0];
   if (!row) return null;
-  return { claim: withAppearances(toPublicClaim(row, sourceRows), appearanceRows), article: row.article as PublicArticle, log: events.map(toPublicLogEntry), scale: withLabelOverrides(overrides) };
+  return {
+    claim: withAppearances(toPublicClaim(row, sourceRows), appearanceRows),
+    article: row.article as PublicArticle,
+    log: events.map(toPublicLogEntry),
+    scale: withLabelOverrides(overrides),
+    version: versionIn(version),
+  };
 }
 
 /** The id of a claim's first publication event: its public log starts there, and nothing before it is public. */
@@ -218,40 +209,8 @@ function toPublicLogEntry(e: { action: string; before: unknown; after: unknown; 
   };
 }
 
-/** A claimant's public track record in one round trip. */
-export async function publicClaimant(db: Db, id: number) {
-  const [who, claimRows, sourceRows, overrides] = await db.batch([
-    db.select({ id: claimants.id, name: claimants.name, kind: claimants.kind, description: claimants.publicDescription }).from(claimants).where(eq(claimants.id, id)),
-    db
-      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
-      .where(and(eq(claims.claimantId, id), isPublic))
-      .orderBy(desc(claims.publishedAt)),
-    db
-      .select(sourceColumns)
-      .from(sources)
-      .innerJoin(claims, eq(claims.id, sources.claimId))
-      .where(and(eq(claims.claimantId, id), isPublic))
-      .orderBy(asc(sources.position)),
-    labelOverrides(db),
-  ]);
-  if (!who[0] || claimRows.length === 0) return null;
-  return {
-    claimant: who[0],
-    items: claimRows.map((r) => ({ claim: toPublicClaim(r, sourceRows), article: r.article as PublicArticle })),
-    scale: withLabelOverrides(overrides),
-  };
-}
-
-/** Articles that have at least one public fact-check, newest first, with their counts. */
-export function publicArticles(db: Db, limit = 50) {
-  return db
-    .select({ ...publicArticleColumns, claimCount: sql<number>`count(${claims.id})`, lastPublishedAt: sql<string>`max(${claims.publishedAt})` })
-    .from(articles)
-    .innerJoin(claims, and(eq(claims.articleId, articles.id), isPublic))
-    .groupBy(articles.id)
-    .orderBy(desc(sql`max(${claims.publishedAt})`))
-    .limit(limit);
+/** The scale with its labels and the public version, for a page that shows nothing else from D1. */
+export async function publicScale(db: Db) {
+  const [overrides, version] = await db.batch([labelOverrides(db), publicVersionOf(db)]);
+  return { scale: withLabelOverrides(overrides), version: versionIn(version) };
 }

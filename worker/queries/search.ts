@@ -9,6 +9,7 @@ import { searchMatch } from "../domain/search/fts-query";
 import { hitClose, hitOpen, snippetParts, type SnippetPart } from "../domain/search/snippet";
 import type { Db } from "../db";
 import { aliased } from "./alias";
+import { publicScale, publicVersionOf, versionIn } from "./public";
 import { labelOverrides } from "./ratings";
 import { refuse } from "./refusal";
 
@@ -147,20 +148,23 @@ export async function staffSearch(db: Db, options: SearchOptions) {
 
 /**
  * The public search page in ONE round trip: a page of public fact-checks and a page of their articles
- * (or only the kind a "more" link asked for), and the rating scale's wording.
+ * (or only the kind a "more" link asked for), the rating scale's wording, and the public version the
+ * page is cached under.
  */
 export async function publicSearch(db: Db, options: PublicSearchOptions) {
   const match = searchMatch(options.q, options.language);
-  if (!match) return { claims: empty, articles: empty, scale: withLabelOverrides(await labelOverrides(db)) };
+  if (!match) return { claims: empty, articles: empty, ...(await publicScale(db)) };
   // A "more" link pages one kind (its cursor is that kind's); the other kind is not fetched beyond one row.
   const optionsFor = (kind: "claims" | "articles") =>
     !options.only ? { ...options, cursor: undefined } : options.only === kind ? options : { ...options, cursor: undefined, limit: 0 };
-  const [claimRows, articleRows, overrides] = await db.batch([
+  const [claimRows, articleRows, overrides, version] = await db.batch([
     claimSearchPage(db, match, optionsFor("claims"), "public"),
     articleSearchPage(db, match, optionsFor("articles"), "public"),
     labelOverrides(db),
+    publicVersionOf(db),
   ]);
   return {
+    version: versionIn(version),
     claims: options.only === "articles" ? empty : toPage("claims", claimRows, options.limit),
     articles: options.only === "claims" ? empty : toPage("articles", articleRows, options.limit),
     scale: withLabelOverrides(overrides),

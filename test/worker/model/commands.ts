@@ -143,6 +143,8 @@ class DeleteClaim extends OnClaim {
     const allowed = mayDelete(this.who, c);
     await expectOutcome(this.toString(), await call(`/api/claims/${c.id}`, { method: "DELETE", as: r.as[this.who], body: { version: c.version } }), allowed);
     if (allowed) m.claims.splice(m.claims.indexOf(c), 1);
+    // A deleted imported draft is forgotten: importing its annotation again makes a new draft.
+    if (allowed && c.importedAs) m.imported.delete(c.importedAs);
     await checkPublic(m);
   }
   toString() {
@@ -312,6 +314,47 @@ class ApproveDescription implements Command {
   }
 }
 
+/**
+ * A Hypothesis annotation on a phrase of the current text, with its exact context and position: the
+ * importer's new draft, anchored, never public; the same annotation again creates nothing.
+ */
+class ImportAnnotation implements Command {
+  constructor(readonly who: Person, readonly phrase: string, readonly n: number) {}
+  check(m: Readonly<Model>) {
+    return m.text.includes(this.phrase);
+  }
+  async run(m: Model, r: Real) {
+    const id = `model-${m.seq}-${this.n}`;
+    const points = [...m.text];
+    const start = [...m.text.slice(0, m.text.indexOf(this.phrase))].length;
+    const end = start + [...this.phrase].length;
+    const selector = [
+      { type: "TextQuoteSelector", exact: this.phrase, prefix: points.slice(Math.max(0, start - 32), start).join(""), suffix: points.slice(end, end + 32).join("") },
+      { type: "TextPositionSelector", start, end },
+    ];
+    const row = { id, uri: "https://news.example/model", text: `Imported by ${this.who}`, tags: [], user: "acct:someone@hypothes.is", target: [{ source: "https://news.example/model", selector }] };
+    const got = await expectOutcome(this.toString(), await call(`/api/articles/${m.articleId}/annotations/import`, { method: "POST", as: r.as[this.who], body: { rows: [row] } }), true);
+    const [item] = got.items;
+    if (m.imported.has(id)) {
+      expect(item).toMatchObject({ status: "skipped" });
+      expect(got.created).toBe(0);
+    } else {
+      expect(item).toMatchObject({ status: "anchored", exact: this.phrase });
+      m.imported.add(id);
+      const c: ModelClaim = {
+        id: item.claimId, version: 1, state: "draft", author: this.who, ratingKey: null, exact: this.phrase, anchorStatus: "anchored",
+        shapedBy: new Set([this.who]), proposal: null, pending: null, claimant: null, importedAs: id,
+      };
+      m.claims.push(c);
+      expectClaim(r, (await json(await call(`/api/claims/${c.id}`, { as: r.as[this.who] }))).claim, c);
+    }
+    await checkPublic(m);
+  }
+  toString() {
+    return `${this.who} imports annotation #${this.n} on "${this.phrase}"`;
+  }
+}
+
 const person = fc.constantFrom(...people);
 const index = fc.nat(3);
 const rating = fc.constantFrom(...ratingKeys);
@@ -328,4 +371,5 @@ export const commandArbitraries: fc.Arbitrary<Command>[] = [
   fc.tuple(person, fc.nat(3)).map(([p, v]) => new Revise(p, v)),
   fc.tuple(person, fc.constantFrom(...claimantNames), fc.constantFrom("Minister of roads", "Opposition deputy")).map(([p, n, d]) => new EditDescription(p, n, d)),
   fc.tuple(person, fc.constantFrom(...claimantNames)).map(([p, n]) => new ApproveDescription(p, n)),
+  fc.tuple(person, fc.constantFrom(...phrases), fc.nat(2)).map(([p, ph, n]) => new ImportAnnotation(p, ph, n)),
 ];

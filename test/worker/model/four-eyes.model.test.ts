@@ -45,7 +45,7 @@ async function setup(start: (typeof startStates)[number]): Promise<{ model: Mode
     id: made.id, version: made.version, state: start, author: "checker", ratingKey: "half-true", exact: "120 bridges were built", anchorStatus: "anchored",
     shapedBy: new Set(start === "published" ? [] : ["checker"]), proposal: null, pending: null, claimant: null,
   };
-  return { model: { seq: n, articleId: article.id, slug: article.slug, articleVersion: article.version, text: revision.text, claims: [claim], claimants: new Map() }, real };
+  return { model: { seq: n, articleId: article.id, slug: article.slug, articleVersion: article.version, text: revision.text, claims: [claim], claimants: new Map(), imported: new Set() }, real };
 }
 
 afterAll(() => {

@@ -22,6 +22,8 @@ export interface ModelClaim {
   proposal: { exact: string; by: Person } | null;
   pending: { ratingKey: string; by: Person } | null;
   claimant: string | null;
+  /** The id of the annotation it was imported from. */
+  importedAs?: string;
 }
 
 export interface ModelClaimant {
@@ -40,6 +42,8 @@ export interface Model {
   text: string;
   claims: ModelClaim[];
   claimants: Map<string, ModelClaimant>;
+  /** Ids of the annotations imported onto the article (POST /api/articles/:id/annotations/import): a second import creates nothing. */
+  imported: Set<string>;
 }
 
 export const publicStates: readonly ClaimState[] = ["published", "corrected", "retracted"];

@@ -21,3 +21,9 @@ export const stateLabel = (state: ClaimState | string) => claimStateLabel(state,
 export function claimLabel(ratingKey: string | null | undefined, state: ClaimState | string, lang: UiLanguage): string {
   return `${verdictLabel(ratingKey, lang)} · ${stateLabel(state)}`;
 }
+
+/** `text` cut to at most `max` characters, with "…" where it was cut. */
+export const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** "#12 “the quote…”": a claim named by its id and its quote, cut to `max` characters. */
+export const quoteLabel = (id: number, exact: string, max: number) => `#${id} “${truncate(exact, max)}”`;

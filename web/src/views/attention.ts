@@ -9,7 +9,7 @@ import { t, type MessageKey } from "../lib/i18n";
 import { contextParts, placedInCurrent, selectorPair, type PlacedQuote, type QuoteContext } from "../lib/claim-placement";
 import { claimHash } from "../lib/router";
 import { claimBadge } from "./claim-table";
-import { anchorBadge } from "./update-text";
+import { anchorBadge } from "./anchor-badge";
 
 export interface AttentionOptions {
   /** The selection in the article viewer on screen; without a viewer, the card links to the article instead. */

@@ -1,6 +1,6 @@
 /** A dense table of claims, shared by the dashboard and the review queue. */
 import type { ClaimListItem } from "../lib/api";
-import { claimLabel, verdictTone } from "../lib/claim-label";
+import { claimLabel, quoteLabel, truncate, verdictTone } from "../lib/claim-label";
 import { formatDate, h } from "../lib/dom";
 import { t, uiLanguage } from "../lib/i18n";
 import { claimHash } from "../lib/router";
@@ -9,8 +9,6 @@ import { claimHash } from "../lib/router";
 export function claimBadge(ratingKey: string | null, state: string) {
   return h("span", { class: `badge tone-${verdictTone(ratingKey)} state-${state}` }, claimLabel(ratingKey, state, uiLanguage()));
 }
-
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Render claims as a table (or an "empty" note); `caption` names it for screen readers. */
 export function claimTable(items: ClaimListItem[], caption: string, options: { author?: boolean } = {}) {
@@ -31,7 +29,7 @@ export function claimTable(items: ClaimListItem[], caption: string, options: { a
         h(
           "tr",
           {},
-          h("td", { class: "cell-quote" }, h("a", { href: claimHash(c.article.id, c.id), lang: c.article.language }, `#${c.id} “${truncate(c.exact, 110)}”`), c.claimantName ? h("span", { class: "muted" }, ` — ${c.claimantName}`) : null),
+          h("td", { class: "cell-quote" }, h("a", { href: claimHash(c.article.id, c.id), lang: c.article.language }, quoteLabel(c.id, c.exact, 110)), c.claimantName ? h("span", { class: "muted" }, ` — ${c.claimantName}`) : null),
           h("td", { class: "cell-article", lang: c.article.language }, truncate(c.article.title, 60)),
           options.author ? h("td", {}, c.authorName) : null,
           h("td", {}, claimBadge(c.ratingKey, c.state)),

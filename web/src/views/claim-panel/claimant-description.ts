@@ -2,9 +2,9 @@
  * A claimant's description for editors: the staff text, whether the public sees it, a box to rewrite
  * it and a button to approve it. What each person may do is the server's decision (schema/workflow.ts).
  */
-import { api, errorMessage, unwrap } from "../lib/api";
-import { field, h, replace, showError } from "../lib/dom";
-import { t } from "../lib/i18n";
+import { api, errorMessage, unwrap } from "../../lib/api";
+import { field, h, replace, showError } from "../../lib/dom";
+import { t } from "../../lib/i18n";
 
 /** A section for claimant `id`, filled once loaded; empty for people who may not edit descriptions. */
 export function claimantDescription(id: number): HTMLElement {

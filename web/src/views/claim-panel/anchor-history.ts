@@ -1,7 +1,7 @@
 /** A claim's place in every revision of its article, and how each step was decided. */
-import { api, errorMessage, unwrap, type AnchorHistoryStep } from "../lib/api";
-import { formatDate, h, replace } from "../lib/dom";
-import { t, uiLanguage, type MessageKey } from "../lib/i18n";
+import { api, errorMessage, unwrap, type AnchorHistoryStep } from "../../lib/api";
+import { formatDate, h, replace } from "../../lib/dom";
+import { t, uiLanguage, type MessageKey } from "../../lib/i18n";
 
 /** One row: the revision, the words there (or none), the status, who or what decided it, how sure. */
 function stepRow(step: AnchorHistoryStep, language: string): HTMLTableRowElement {

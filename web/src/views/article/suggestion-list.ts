@@ -4,10 +4,11 @@
  * claim's selection) and "Dismiss" (remembered for this revision). Buttons only, so every action
  * is reachable with Tab and Enter.
  */
-import { api, errorMessage, unwrap } from "../lib/api";
-import { h, replace, showError } from "../lib/dom";
-import { t } from "../lib/i18n";
-import type { ArticleViewer, SelectedRange } from "../editor/article-viewer";
+import { api, errorMessage, unwrap } from "../../lib/api";
+import { truncate } from "../../lib/claim-label";
+import { h, replace, showError } from "../../lib/dom";
+import { t } from "../../lib/i18n";
+import type { ArticleViewer, SelectedRange } from "../../editor/article-viewer";
 
 type Suggestion = Awaited<ReturnType<typeof fetchSuggestions>>["items"][number];
 
@@ -94,7 +95,7 @@ export function suggestionSlot(options: SuggestionSlotOptions): SuggestionSlot {
       items.map((s, index) => {
         const makeButton = h("button", { type: "button", class: "btn btn-small btn-primary", "data-action": "make" }, t("makeClaim"));
         makeButton.addEventListener("click", () => void make(s, makeButton));
-        const quote = s.quote.length > 160 ? `${s.quote.slice(0, 159)}…` : s.quote;
+        const quote = truncate(s.quote, 160);
         return h(
           "li",
           { class: "suggestion", "data-start": String(s.start) },

@@ -1,24 +1,13 @@
 /**
  * "Update text": a corrected article, pasted or uploaded, becomes a new revision (PUT /api/articles/:id
- * with the article's version), and the outcome for every claim is shown: where it went and how sure.
+ * with the article's version). What happened to each claim is shown by revision-outcome.ts.
  */
-import { api, ApiError, errorMessage, unwrap, type ArticleClaim, type ArticleResponse, type RevisionResult } from "../lib/api";
-import { field, h, replace } from "../lib/dom";
-import { t, type MessageKey } from "../lib/i18n";
-import { confidencePercent, outcomeCounts } from "../lib/claim-placement";
-import { claimHash } from "../lib/router";
-import { formatOfFile } from "./articles";
+import { api, ApiError, errorMessage, unwrap, type ArticleResponse, type RevisionResult } from "../../lib/api";
+import { field, h, replace } from "../../lib/dom";
+import { t } from "../../lib/i18n";
+import { formatOfFile } from "../articles";
 
 type Format = "text" | "markdown" | "html";
-
-/** The label of an anchor status ("Changed"), in words. */
-export const anchorLabel = (status: string) => t(`anchor_${status}` as MessageKey);
-
-/** A status and confidence badge: the words carry the meaning, the colour only repeats it. */
-export function anchorBadge(status: string, confidence: number | null | undefined) {
-  const pct = confidencePercent(confidence);
-  return h("span", { class: `badge anchor-${status}`, "data-anchor-status": status }, anchorLabel(status), pct !== null && (status === "changed" || status === "moved") ? ` · ${t("confidence", { n: pct })}` : null);
-}
 
 /** The form; `onSaved` gets the server's answer (a new revision, or "unchanged"). */
 export function updateTextForm(article: ArticleResponse, onSaved: (result: RevisionResult) => void, onCancel: () => void): HTMLElement {
@@ -76,41 +65,4 @@ export function updateTextForm(article: ArticleResponse, onSaved: (result: Revis
     text.focus();
   });
   return form;
-}
-
-/** What happened to each claim in a new revision, worst first; `claims` are the article's claims before it. */
-export function revisionOutcome(result: RevisionResult, claims: readonly ArticleClaim[], articleId: number, language: string): HTMLElement {
-  if (result.unchanged) return h("p", { class: "notice", role: "status" }, t("textUnchanged"));
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const rank: Record<string, number> = { orphaned: 0, changed: 1, moved: 2, anchored: 3 };
-  const rows = [...result.claims].sort((a, b) => (rank[a.anchor.status] ?? 9) - (rank[b.anchor.status] ?? 9));
-  const summary = outcomeCounts(result.claims).map((r) => `${anchorLabel(r.status)}: ${r.count}`).join(" · ");
-  return h(
-    "section",
-    { class: "notice notice-ok reanchor-outcome", role: "status", "aria-labelledby": "outcome-title" },
-    h("h2", { id: "outcome-title" }, t("revisionSaved", { n: result.revision.number })),
-    rows.length === 0
-      ? h("p", {}, t("noClaimsToAnchor"))
-      : [
-          h("p", { class: "muted" }, summary),
-          h(
-            "table",
-            { class: "table outcome-table" },
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("claim")), h("th", { scope: "col" }, t("result")))),
-            h(
-              "tbody",
-              {},
-              rows.map((r) => {
-                const quote = byId.get(r.id)?.exact ?? r.anchor.selector?.exact ?? "";
-                return h(
-                  "tr",
-                  { "data-claim-id": r.id, "data-anchor-status": r.anchor.status },
-                  h("td", { class: "cell-quote" }, h("a", { href: claimHash(articleId, r.id), lang: language }, `#${r.id} “${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”`)),
-                  h("td", {}, anchorBadge(r.anchor.status, r.anchor.confidence), h("p", { class: "hint" }, t(`anchorWhy_${r.anchor.status}` as MessageKey))),
-                );
-              }),
-            ),
-          ),
-        ],
-  );
 }

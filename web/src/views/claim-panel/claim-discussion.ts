@@ -1,10 +1,10 @@
 /** Staff comments (threaded one level) and the audit history of a claim. */
-import type { WorkflowAction } from "../../../schema/workflow";
-import { workflowActions } from "../../../schema/workflow";
-import { api, errorMessage, unwrap, type CommentItem, type UserItem } from "../lib/api";
-import { stateLabel } from "../lib/claim-label";
-import { field, formatDate, h, replace } from "../lib/dom";
-import { t, uiLanguage, type MessageKey } from "../lib/i18n";
+import type { WorkflowAction } from "../../../../schema/workflow";
+import { workflowActions } from "../../../../schema/workflow";
+import { api, errorMessage, unwrap, type CommentItem, type UserItem } from "../../lib/api";
+import { stateLabel } from "../../lib/claim-label";
+import { field, formatDate, h, replace } from "../../lib/dom";
+import { t, uiLanguage, type MessageKey } from "../../lib/i18n";
 
 function historyLabel(action: string, before: unknown, after: unknown): string {
   const verb = action.replace(/^claim\./, "");

@@ -1,8 +1,8 @@
 /** The revisions of an article: the list, each one's text, and a word diff marked with <ins>/<del> and words. */
-import { api, errorMessage, unwrap, type RevisionItem } from "../lib/api";
-import { condenseDiff, diffStats, type DiffPart } from "../lib/diff-view";
-import { formatDate, h, replace } from "../lib/dom";
-import { t, uiLanguage } from "../lib/i18n";
+import { api, errorMessage, unwrap, type RevisionItem } from "../../lib/api";
+import { condenseDiff, diffStats, type DiffPart } from "../../lib/diff-view";
+import { formatDate, h, replace } from "../../lib/dom";
+import { t, uiLanguage } from "../../lib/i18n";
 
 /** A diff as marked-up text: insertions and deletions each carry a spoken and visible label, not colour alone. */
 export function renderDiff(from: number, to: number, parts: readonly DiffPart[], language: string): HTMLElement {

@@ -1,0 +1,72 @@
+/**
+ * The side panel of one claim: its head (quote, place, history), its content (edited with autosave and
+ * conflict resolution, or read), workflow decisions with four-eyes reasons, assignment, deleting a draft,
+ * the claimant's description and the discussion. This module loads the claim and wires the sections,
+ * each a module of its own in this folder; they share the panel's state (panel-state.ts).
+ */
+import { api, errorMessage, unwrap } from "../../lib/api";
+import { draftFromClaim } from "../../lib/claim-payload";
+import { h, replace } from "../../lib/dom";
+import { t } from "../../lib/i18n";
+import { staff } from "../../session";
+import { assignSection } from "./assign";
+import { renderDiscussion } from "./claim-discussion";
+import { claimantDescription } from "./claimant-description";
+import { decisionSection } from "./decisions";
+import { deleteSection } from "./delete-draft";
+import { editingBody } from "./editing";
+import { claimHeader } from "./header";
+import { createPanelState, teardown, type PanelEvents } from "./panel-state";
+import { readingBody } from "./read-only";
+
+export type { PanelEvents } from "./panel-state";
+
+/** The open panel; close() saves what is unsaved first. */
+export interface ClaimPanel {
+  close(): Promise<void>;
+}
+
+/** Open claim `claimId` in `host`. */
+export function openClaimPanel(host: HTMLElement, claimId: number, events: PanelEvents): ClaimPanel {
+  const state = createPanelState(claimId, events, load);
+  const panel = h("section", { class: "panel claim-panel", "aria-labelledby": `claim-${claimId}-title` }, h("p", { class: "muted" }, t("loading")));
+  replace(host, panel);
+
+  async function load() {
+    const [d, people] = await Promise.all([unwrap(api.claims[":id"].$get({ param: { id: String(claimId) } })), staff()]);
+    if (state.closed) return;
+    teardown(state);
+    const { claim, actions, editable, deletable } = d;
+    state.version = claim.version;
+    state.base = draftFromClaim(claim);
+    const nameOf = (id: number | null) => people.find((u) => u.id === id)?.name ?? (id ? `#${id}` : t("unassigned"));
+    // An editor who may decide on a claim in review reads it first, and edits only on request.
+    const reviewing = actions.some((a) => a.action === "approve" && a.allowed) && !state.editToggle;
+    const editing = editable.ok && !reviewing;
+    const body = editing ? editingBody(state, state.base) : readingBody(state, claim, editable, reviewing);
+    replace(
+      panel,
+      claimHeader(state, claim, nameOf),
+      body,
+      decisionSection(state, actions),
+      assignSection(state, claim, people),
+      deleteSection(state, deletable),
+      claim.claimant ? claimantDescription(claim.claimant.id) : null,
+      renderDiscussion(claimId, people),
+    );
+    if (events.focusForm && state.form) {
+      events.focusForm = false;
+      state.form.focus();
+    }
+  }
+
+  load().catch((err) => replace(panel, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+
+  return {
+    async close() {
+      if (state.autosave && state.autosave.state !== "conflict") await state.autosave.flush();
+      state.closed = true;
+      teardown(state);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { contentEtag, notModified, publicCacheControl } from "./public-cache";
+
+/**
+ * Public pages from this isolate's memory: a warm page costs no D1 round trip and no cache lookup.
+ *
+ * Every page is kept under the version of `public_state` (migration 0025) that was read in the same
+ * batch as the page's data, so a cold page costs one round trip. Freshness is checked in the
+ * background (`waitUntil`), at most once every `freshnessInterval` ms an isolate: a change made
+ * anywhere reaches this isolate's readers with the next request after the next check, within about
+ * two intervals of a steady stream of readers. A write committed through this isolate marks the
+ * memory stale at once (`publicWriteCommitted`), so its author never reads an older page.
+ */
+
+/** The isolate's clock; tests set `now` to move time on. */
+export const publicClock = { now: (): number => Date.now() };
+
+/** At most one background version check a second, an isolate. */
+export const freshnessInterval = 1000;
+
+/** Pages kept, least recently served first out. */
+const pageLimit = 500;
+
+export interface PublicPage {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  contentType: string;
+}
+
+/** What a page's builder returns: its body and the public version read with its data, or null for "no such page". */
+export type BuiltPage = { body: string; version: number; contentType?: string } | null;
+
+const known = { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true };
+const pages = new Map<string, { version: number; page: PublicPage }>();
+const encoder = new TextEncoder();
+
+/** A write that may change public pages committed in this isolate: the next page reads D1 first. */
+export function publicWriteCommitted() {
+  known.stale = true;
+}
+
+/** Forget every page and version (tests that empty the database under the app call this). */
+export function forgetPublicPages() {
+  pages.clear();
+  Object.assign(known, { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true });
+}
+
+/** How many pages this isolate holds (tests and benchmarks). */
+export const publicPagesHeld = () => pages.size;
+
+function learn(version: number, at: number) {
+  if (version > known.version) known.version = version;
+  known.checkedAt = Math.max(known.checkedAt, at);
+  known.stale = false;
+}
+
+/** Reads `public_state` after the response, unless a check ran less than a second ago. */
+function checkInBackground(c: Context<AppEnv>, now: number) {
+  if (known.checking || now - known.checkedAt < freshnessInterval) return;
+  known.checking = true;
+  known.checkedAt = now;
+  const check = c.env.DB.prepare("select version from public_state where id = 1")
+    .first<{ version: number }>()
+    .then((row) => {
+      if (row) learn(row.version, now);
+    })
+    .catch(() => {
+      // A failed check is retried with the next request after the interval; readers keep the pages they have.
+    })
+    .finally(() => {
+      known.checking = false;
+    });
+  c.executionCtx.waitUntil(check);
+}
+
+function respond(c: Context<AppEnv>, page: PublicPage): Response {
+  return (
+    notModified(c, page.etag) ??
+    c.body(page.body, 200, { etag: page.etag, "cache-control": publicCacheControl, vary: "Accept, Accept-Language, Cookie", "content-type": page.contentType })
+  );
+}
+
+/**
+ * The page under `key` (which must name everything the page depends on but the data: path, query,
+ * language), from memory when it is as new as the last version seen, else built by `build`.
+ * Returns null when `build` finds no such page.
+ */
+export async function publicPage(c: Context<AppEnv>, key: string, build: () => Promise<BuiltPage>): Promise<Response | null> {
+  const now = publicClock.now();
+  const held = known.stale ? undefined : pages.get(key);
+  if (held && held.version === known.version) {
+    checkInBackground(c, now);
+    pages.delete(key);
+    pages.set(key, held);
+    return respond(c, held.page);
+  }
+  const built = await build();
+  if (!built) return null;
+  learn(built.version, now);
+  const body = new Uint8Array(encoder.encode(built.body));
+  const page: PublicPage = { body, etag: await contentEtag(built.body), contentType: built.contentType ?? "text/html; charset=UTF-8" };
+  pages.delete(key);
+  if (pages.size >= pageLimit) pages.delete(pages.keys().next().value!);
+  pages.set(key, { version: built.version, page });
+  return respond(c, page);
+}
