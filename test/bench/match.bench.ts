@@ -103,15 +103,15 @@ for (const t of texts.slice(0, 20)) await post("/match", { text: t }); // warm-u
 for (const t of texts.slice(0, 20)) await post("/bm25", { text: t });
 const noop: number[] = [];
 const match: number[] = [];
-const bm25: number[] = [];
+const ftsOnly: number[] = [];
 for (const t of texts) {
   noop.push(await timed("/noop", {}));
   match.push(await timed("/match", { text: t }));
-  bm25.push(await timed("/bm25", { text: t }));
+  ftsOnly.push(await timed("/bm25", { text: t }));
 }
 const overhead = pct(noop, 50);
 const net = match.map((m) => Math.max(0, m - overhead));
-const base = bm25.map((m) => Math.max(0, m - overhead));
+const base = ftsOnly.map((m) => Math.max(0, m - overhead));
 console.log(`match query at ${all.length} fact-checks inside workerd (${texts.length} queries): p50 ${pct(net, 50).toFixed(1)} ms, p95 ${pct(net, 95).toFixed(1)} ms, max ${Math.max(...net).toFixed(1)} ms (request overhead ${overhead.toFixed(1)} ms subtracted)`);
 console.log(`baseline, FTS5 bm25() top 10 alone on the same index and terms: p50 ${pct(base, 50).toFixed(1)} ms, p95 ${pct(base, 95).toFixed(1)} ms; ratio of p95s ${(pct(net, 95) / Math.max(pct(base, 95), 0.1)).toFixed(2)}`);
 await mf.dispose();
