@@ -19,6 +19,7 @@ import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
+import { searchRoutes } from "./routes/search";
 import { factCheckRoutes } from "./routes/fact-checks";
 import { liveRoutes } from "./routes/live";
 import { publicPages } from "./routes/public-pages";
@@ -47,6 +48,7 @@ const api = new Hono<AppEnv>()
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)
+  .route("/search", searchRoutes)
   .route("/fact-checks", factCheckRoutes)
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi)

@@ -161,6 +161,8 @@ export const routeMatrix: RouteCell[] = [
   },
   // Nothing proposed: nothing to confirm (a proposal's confirmation by a second person is in four-eyes.test.ts).
   { method: "POST", route: "/api/claims/:id/anchor/confirm", path: (f) => `/api/claims/${f.publishedId}/anchor/confirm`, body: () => ({ version: 4 }), expect: { ...editors(409), checker: 403, checker2: 403 } },
+  // The staff search reads drafts: every staff member, never the public (canUseNewsroomTools).
+  { method: "GET", route: "/api/search", path: () => "/api/search?q=minister&state=draft", expect: staff(200) },
   { method: "POST", route: "/api/match", path: () => "/api/match", body: () => ({ text: "The mayor said 12 bridges were repaired" }), expect: staff(200) },
   { method: "POST", route: "/api/fact-checks/import", path: () => "/api/fact-checks/import", body: () => ({ content: JSON.stringify({ "@type": "ClaimReview", claimReviewed: "12 bridges were repaired", url: "https://fc.example/bridges" }) }), expect: staff(201) },
   // "The same claim": whoever may edit the draft links it to a published fact-check (canLinkSameClaim).

@@ -17,6 +17,7 @@ import { renderFlagged } from "./views/flagged";
 import { renderInvite } from "./views/invite";
 import { renderLogin } from "./views/login";
 import { renderQueue } from "./views/queue";
+import { renderSearch } from "./views/search";
 import type { ViewHandle } from "./views/view";
 
 const root = document.getElementById("root")!;
@@ -54,6 +55,7 @@ function header(route: Route) {
           link("#/articles", t("navArticles"), route.name === "articles" || route.name === "article"),
           h("span", { class: "nav-with-badge" }, link("#/queue", t("navQueue"), route.name === "queue"), queueBadge()),
           link("#/flagged", t("navFlagged"), route.name === "flagged"),
+          link("#/search", t("navSearch"), route.name === "search"),
           // Only admins get the entry; the route and the API refuse everyone else as well.
           may(user, "manageUsers").ok ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
         )
@@ -136,6 +138,9 @@ async function render(force = false) {
       break;
     case "queue":
       view = renderQueue(main, route.query);
+      break;
+    case "search":
+      view = renderSearch(main, route.query);
       break;
     default:
       replace(main, h("h1", {}, t("notFound")));

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { articleImportInput, articleListQuery } from "../../schema/inputs";
-import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles } from "../../schema/tables";
 import { fallbackTitle, parseArticle } from "../domain/article-parse";
 import { duplicateKey, paragraphsToDoc } from "../domain/article-text";
@@ -9,6 +8,7 @@ import { paragraphsToText } from "../../schema/text/paragraphs";
 import { slugify } from "../domain/slug";
 import { sourceKey } from "../domain/source-key";
 import { sha256Hex } from "../auth/crypto";
+import { searchMatch } from "../domain/search/fts-query";
 import type { Db } from "../db";
 import type { Actor } from "../../schema/workflow";
 import { refuse } from "./refusal";
@@ -172,7 +172,6 @@ async function insertArticle(
       .update(articles)
       .set({ currentRevisionId: sql`(select max(id) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})` })
       .where(eq(articles.slug, slug)),
-    db.insert(articleSearch).values({ rowid: articleId, title, body: text }),
     ...minhashStatements(db, articleId, sig),
     auditInsert(db, { actorId, action: "article.import", entityType: "article", entityId: articleId, after: values }),
   ]);
@@ -218,10 +217,9 @@ export async function listArticles(db: Db, query: z.output<typeof articleListQue
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
-/** An FTS5 query that matches every word the user typed as a prefix, with no FTS syntax of theirs. */
+/** An FTS5 query that matches every word the user typed as a prefix of its stem, with no FTS syntax of theirs (see domain/search). */
 export function ftsQuery(q: string): string | null {
-  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `"${w}"*`).join(" ") : null;
+  return searchMatch(q);
 }
 
 /** The slug of the article imported from this source (see domain/source-key.ts), if any. */

@@ -276,6 +276,21 @@ export const en = {
   liveCommentBy: "New comment by {name}.",
   liveSomeone: "someone",
   queueBadge: "{n} waiting",
+  navSearch: "Search",
+  searchTitle: "Search claims and articles",
+  searchFor: "Search for",
+  kindClaims: "Claims",
+  anyVerdict: "Any verdict",
+  anyState: "Any state",
+  dateFrom: "From",
+  dateTo: "To",
+  loadMore: "More results",
+  alreadyChecked: "Already checked",
+  alreadyCheckedNone: "No similar fact-check found.",
+  alreadyCheckedSelect: "Select text or open a claim to see similar fact-checks.",
+  similarScore: "score {score}",
+  ourFactCheck: "Ours",
+  externalFactCheck: "External: {org}",
 };
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { startArticleLive } from "../../live/article-live";
 import { placedInCurrent } from "../../lib/claim-placement";
 import { openClaimPanel, type ClaimPanel } from "../claim-panel";
 import type { ViewHandle } from "../view";
+import { alreadyCheckedSlot } from "../already-checked";
 import { createAttentionSection } from "./attention-section";
 import { createClaimList } from "./claim-list";
 import { highlightClaims } from "./highlights";
@@ -68,6 +69,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
   const claimList = createClaimList(id);
   const attention = createAttentionSection({ selection: () => viewer?.selection() ?? null, onPlaced: () => void reloadClaims() });
   const panelHost = h("div", { class: "claim-panel-host" });
+  const alreadyChecked = alreadyCheckedSlot(() => viewer?.selection()?.exact ?? null);
   replace(main, h("p", { class: "muted" }, t("loading")));
 
   function refreshHighlights() {
@@ -100,6 +102,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     refreshHighlights();
     replace(panelHost);
     if (cid === null) return;
+    alreadyChecked.forClaim(cid, claims.find((c) => c.id === cid)?.exact ?? "");
     panel = openClaimPanel(panelHost, cid, { onChanged: () => void reloadClaims(), onClose: () => (location.hash = `#/articles/${id}`), focusForm: cid === justCreated });
     viewer?.reveal(cid);
   }
@@ -124,6 +127,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
         outcomeHost: tools.outcome,
         mount,
         panelHost,
+        alreadyChecked: alreadyChecked.element,
         attention: attention.section,
         claimList: claimList.section,
         suggestions: suggestions.element,
@@ -156,6 +160,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     destroy() {
       destroyed = true;
       live.destroy();
+      alreadyChecked.destroy();
       void panel?.close();
       viewer?.destroy();
     },
