@@ -12,7 +12,7 @@ export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage; scale: 
 }
 
 /** One fact-check: verdict, quote, claimant, explanation and sources, plus its state if not plainly published. */
-export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; scale: Scale; headingLevel?: 2 | 3; changedAt?: string | null }) {
+export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; scale: Scale; headingLevel?: 2 | 3; changedAt?: string | null; quoteShown?: boolean }) {
   const { claim, article, ui } = props;
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
   return (
@@ -21,9 +21,11 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
         <VerdictBadge ratingKey={claim.ratingKey} ui={ui} scale={props.scale} />
         {claim.state !== "published" ? <span class="state">{claimStateLabel(claim.state, ui)}</span> : null}
       </Heading>
-      <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
-        {claim.exact}
-      </blockquote>
+      {props.quoteShown ? null : (
+        <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
+          {claim.exact}
+        </blockquote>
+      )}
       {claim.claimant ? (
         <p class="claimant">
           {t(ui, "claimant")}: <a href={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</a>

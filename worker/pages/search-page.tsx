@@ -10,7 +10,7 @@ export function SearchPage(props: { q: string; claims: { claim: PublicClaim; art
   const { ui } = props;
   const none = props.q && props.claims.length === 0 && props.articles.length === 0;
   return (
-    <Layout title={`${t(ui, "search")}: ${props.q}`} ui={ui} path={`/search?q=${encodeURIComponent(props.q)}`}>
+    <Layout query={props.q} title={`${t(ui, "search")}: ${props.q}`} ui={ui} path={`/search?q=${encodeURIComponent(props.q)}`}>
       <h1>
         {t(ui, "results")}: “{props.q}”
       </h1>

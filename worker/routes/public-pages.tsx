@@ -5,6 +5,7 @@ import type { UiLanguage } from "../../schema/enums";
 import type { AppEnv } from "../env";
 import { renderVersion } from "../http/public-cache";
 import { publicPage, type BuiltPage } from "../http/public-memory";
+import { statusPage } from "../http/errors";
 import { siteConfig } from "../http/site-config";
 import { validate } from "../http/validate";
 import { ArticlePage } from "../pages/article-page";
@@ -29,7 +30,8 @@ function uiLanguage(c: Context<AppEnv>): UiLanguage {
 /** A page id from the URL; anything else is simply a page that does not exist (an HTML 404, not an API error). */
 const publicId = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null);
 
-const notFoundPage = (c: Context<AppEnv>) => c.html("<!doctype html><title>Not found</title><h1>Not found</h1><p><a href=\"/\">Factline</a></p>", 404);
+/** The 404 page in the site's layout and the reader's language. */
+const notFoundPage = (c: Context<AppEnv>) => statusPage(c, "notFound");
 
 /** A public page from memory (worker/http/public-memory.ts), or the 404 page when there is no such page. */
 async function servePage(c: Context<AppEnv>, key: string, build: () => Promise<BuiltPage>) {

@@ -123,6 +123,7 @@ export const en = {
   readOnly: "You cannot edit this claim: {reason}",
   edit: "Edit",
   viewPublic: "Public page",
+  notPublicYet: "not public yet: no fact-check on this article is published",
   close: "Close",
   notFound: "Not found.",
   unrated: "Not rated",

@@ -125,6 +125,7 @@ export const kk: Messages = {
   readOnly: "Бұл мәлімдемені өңдей алмайсыз: {reason}",
   edit: "Өңдеу",
   viewPublic: "Жария бет",
+  notPublicYet: "әзірге жарияланбаған: бұл мақалада жарияланған тексеру жоқ",
   close: "Жабу",
   notFound: "Табылмады.",
   unrated: "Бағаланбаған",
