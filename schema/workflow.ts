@@ -243,6 +243,10 @@ const rolePowers = {
   configureWatch: ["admin"],
   /** See the stealth-edit watch's state. */
   viewWatch: ["editor", "admin"],
+  /** Write the public about page (organisation, funding, team). */
+  editSitePages: ["admin"],
+  /** Read readers' tips from the public contact form. */
+  readTips: ["checker", "editor", "admin"],
   /** Import Hypothesis or W3C annotations onto an article: they become the importer's drafts, never public. */
   importAnnotations: ["checker", "editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

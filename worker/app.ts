@@ -21,6 +21,8 @@ import { matchRoutes } from "./routes/match";
 import { factCheckRoutes } from "./routes/fact-checks";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
+import { siteRoutes } from "./routes/site";
+import { sitePages } from "./routes/site-pages";
 import { suggestionRoutes } from "./routes/suggestions";
 import { userRoutes } from "./routes/users";
 import { watchRoutes } from "./routes/watch";
@@ -49,7 +51,8 @@ const api = new Hono<AppEnv>()
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi)
   .route("/webhooks", webhookRoutes)
-  .route("/watch", watchRoutes);
+  .route("/watch", watchRoutes)
+  .route("/", siteRoutes);
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
@@ -67,6 +70,7 @@ const app = new Hono<AppEnv>()
   })
   .route("/api", api)
   .route("/", publicPages)
+  .route("/", sitePages)
   .route("/", annotationRoutes)
   .route("/", feedRoutes);
 

@@ -4,6 +4,7 @@ import { ratingFor, ratingLabel, type Scale } from "../../schema/rating-scale";
 import { renderExplanation } from "../domain/explanation-html";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
 import { t } from "./i18n";
+import { st } from "./site-strings";
 
 /** The verdict as a badge: colour from the rating's tone, and always its text. */
 export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage; scale: Scale }) {
@@ -31,9 +32,10 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
           {t(ui, "claimant")}: <a href={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</a>
         </p>
       ) : null}
-      {claim.publicNote ? (
+      {claim.publicNote || claim.state !== "published" ? (
         <p class="public-note">
-          <strong>{publicStateLabel(claim.state === "retracted" ? "retracted" : "corrected", ui)}.</strong> {claim.publicNote}
+          <strong>{publicStateLabel(claim.state === "retracted" ? "retracted" : "corrected", ui)}.</strong> {claim.publicNote ?? ""}{" "}
+          <a href="/corrections">{st(ui, "correctedLink")}</a>
         </p>
       ) : null}
       {props.changedAt ? <p class="changed-after">{t(ui, "changedAfter", { date: props.changedAt.slice(0, 10) })}</p> : null}

@@ -20,7 +20,7 @@ import { publicClaimant, publicHome } from "../queries/public-lists";
 import { annotationsResponse, wantsAnnotations } from "./annotations";
 
 /** The reader's UI language; a ?lang= choice is remembered in a cookie. */
-function uiLanguage(c: Context<AppEnv>): UiLanguage {
+export function uiLanguage(c: Context<AppEnv>): UiLanguage {
   const query = c.req.query("lang");
   const ui = pickUiLanguage(query, getCookie(c, "lang"), c.req.header("accept-language"));
   if (query === ui) setCookie(c, "lang", ui, { path: "/", sameSite: "Lax", secure: true, maxAge: 365 * 24 * 3600 });
@@ -34,11 +34,11 @@ const publicId = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : n
 const notFoundPage = (c: Context<AppEnv>) => statusPage(c, "notFound");
 
 /** A public page from memory (worker/http/public-memory.ts), or the 404 page when there is no such page. */
-async function servePage(c: Context<AppEnv>, key: string, build: () => Promise<BuiltPage>) {
+export async function servePage(c: Context<AppEnv>, key: string, build: () => Promise<BuiltPage>) {
   return (await publicPage(c, `${key}:r${renderVersion}`, build)) ?? notFoundPage(c);
 }
 
-const html = (jsx: unknown) => `<!doctype html>${jsx}`;
+export const html = (jsx: unknown) => `<!doctype html>${jsx}`;
 
 export const publicPages = new Hono<AppEnv>()
   // The workspace shell goes through the worker so that it gets the same CSP and secure headers.
