@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-/** The about page's sections, in this order on the page. */
-export const aboutSections = ["organisation", "funding", "team"] as const;
-export type AboutSection = (typeof aboutSections)[number];
+export { aboutSections, type AboutSection } from "./about-sections";
 
 const text = z.string().max(5000);
 const section = z.object({ en: text, ru: text, kk: text });

@@ -25,8 +25,102 @@ const scrollsSideways = (page: Page) => page.evaluate(() => document.documentEle
 
 async function newPage(viewport: { width: number; height: number }, javaScriptEnabled = true) {
   const context = await browser().newContext({ viewport, javaScriptEnabled });
-  return context.newPage();
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
 }
+
+describe("the site's own pages (item 11)", () => {
+  const pages = ["/methodology", "/corrections", "/about", "/contact"] as const;
+
+  it.each(languages)("serve %s at desktop and phone sizes: footer links, no sideways scroll, no serious axe violations", async (lang) => {
+    for (const [size, viewport] of sizes) {
+      const page = await newPage(viewport);
+      for (const path of pages) {
+        const res = await page.goto(`${baseUrl}${path}?lang=${lang}`);
+        expect(res?.status(), path).toBe(200);
+        await expect(page.locator("html").getAttribute("lang")).resolves.toBe(lang);
+        for (const link of pages) await expect(page.locator(`footer a[href="${link}"]`).count()).resolves.toBe(1);
+        expect(await scrollsSideways(page), `${path} ${size}`).toBe(false);
+        expect(await seriousViolations(page), `${path} ${lang} ${size}`).toEqual([]);
+        await screenshot(page, `site${path.replace("/", "-")}-${lang}-${size}`);
+      }
+      await page.context().close();
+    }
+  });
+
+  it("explains every rating under the label admins set", async () => {
+    const scale = (await (await fetch(`${baseUrl}/api/rating-scale`)).json()) as { ratings: { key: string; labels: Record<string, string> }[] };
+    const page = await newPage({ width: 1280, height: 900 }, false);
+    for (const lang of languages) {
+      await page.goto(`${baseUrl}/methodology?lang=${lang}`);
+      const shown = await page.locator(".scale-step dt").allTextContents();
+      expect(shown).toEqual(scale.ratings.map((r) => r.labels[lang]));
+    }
+    // Published examples link to their fact-checks.
+    const example = page.locator(".scale-step .example a").first();
+    await expect(example.getAttribute("href")).resolves.toMatch(/^\/claims\/\d+$/);
+    await page.context().close();
+  });
+
+  it("takes a suggestion through the form without JavaScript, and shows it to staff as a tip", async () => {
+    const page = await newPage({ width: 390, height: 844 }, false);
+    await page.goto(`${baseUrl}/contact?lang=ru`);
+    // A claim left empty comes back as a sentence beside the field, the other values kept.
+    await page.locator("#tip-url").fill("https://news.example/roads");
+    // Only spaces: the browser lets it through ("required"), the server does not.
+    await page.locator("#tip-claim").fill("   ");
+    await page.locator("form.tip-form button[type=submit]").click();
+    await expect(page.locator("#claim-error").textContent({ timeout: 15_000 })).resolves.toContain("Опишите утверждение");
+    await expect(page.locator("#tip-url").inputValue()).resolves.toBe("https://news.example/roads");
+    await expect(page.locator("#tip-claim").getAttribute("aria-invalid")).resolves.toBe("true");
+    await screenshot(page, "site-contact-error-ru-phone");
+    const claim = `The mayor said 90% of roads were repaired <${Date.now()}>`;
+    await page.locator("#tip-claim").fill(claim);
+    await page.locator("form.tip-form button[type=submit]").click();
+    await page.waitForURL(/\/contact\?sent=1/, { timeout: 15_000 });
+    await expect(page.locator(".notice-sent").textContent()).resolves.toContain("Спасибо");
+    await screenshot(page, "site-contact-sent-ru-phone");
+    await page.context().close();
+
+    const staff = await loginAs(browser(), baseUrl, "checker@factline.local");
+    await staff.locator('a.nav-link[href="#/tips"]').click();
+    const tip = staff.locator(".tip-claim", { hasText: claim });
+    await tip.waitFor({ timeout: 15_000 });
+    // Shown as text, never as markup.
+    await expect(tip.textContent()).resolves.toBe(claim);
+    expect(await seriousViolations(staff)).toEqual([]);
+    await viewportShot(staff, "site-workspace-tips");
+    await staff.context().close();
+  });
+
+  it("lets an admin write the about page in the workspace; the public page shows it at once, escaped", async () => {
+    const admin = await loginAs(browser(), baseUrl, "admin@factline.local");
+    await admin.locator('a.nav-link[href="#/admin/about"]').click();
+    const organisation = admin.locator("#about-organisation-en");
+    await organisation.waitFor();
+    const words = `Factline Newsroom <b>${Date.now()}</b>`;
+    await organisation.fill(`${words}\n\nAn independent fact-checking team.`);
+    await admin.locator("#about-funding-ru").fill("Пожертвования читателей.");
+    const save = admin.getByRole("button", { name: "Save" });
+    await save.click();
+    await expect(admin.locator(".notice-ok").textContent()).resolves.toContain("Saved");
+    // Focus stays on the button the person pressed.
+    await expect(admin.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Save");
+    expect(await seriousViolations(admin)).toEqual([]);
+    await viewportShot(admin, "site-workspace-about-form");
+    await admin.context().close();
+
+    const page = await newPage({ width: 390, height: 844 }, false);
+    await page.goto(`${baseUrl}/about?lang=en`);
+    await expect(page.locator("#about-organisation + p").textContent()).resolves.toBe(words);
+    await expect(page.locator("main b").count()).resolves.toBe(0);
+    await page.goto(`${baseUrl}/about?lang=ru`);
+    await expect(page.locator("main").textContent()).resolves.toContain("Пожертвования читателей.");
+    await screenshot(page, "site-about-written-ru-phone");
+    await page.context().close();
+  });
+});
 
 describe("not found (item 12)", () => {
   it.each(languages)("serves a 404 in the site's layout, with search and the footer, in %s", async (lang) => {
