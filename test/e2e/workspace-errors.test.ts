@@ -48,3 +48,25 @@ describe("refusals in the workspace (item 8)", () => {
     await page.context().close();
   });
 });
+
+describe("login lockout (item 8)", () => {
+  it("says how long the wait is, and where to turn", async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { "cf-connecting-ip": "198.51.100.77" } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/app/`);
+    const email = page.locator("input[type=email]");
+    const password = page.locator("input[type=password]");
+    for (let i = 0; i < 6; i++) {
+      // An address with no account: the lockout counts it all the same, and no other test's login is held back.
+      await email.fill("lockout-e2e@factline.local");
+      await password.fill(`wrong password ${i}`);
+      await password.press("Enter");
+      await page.locator(".form-error:not([hidden])").waitFor();
+      await page.waitForTimeout(300);
+    }
+    const text = (await page.locator(".form-error").textContent()) ?? "";
+    expect(text).toMatch(/Try again in \d+ min\. If you have forgotten your password, ask an admin/);
+    await viewportShot(page, "workspace-lockout-phone");
+    await context.close();
+  });
+});

@@ -47,8 +47,11 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
  */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
-    const refusal = (err.details as { refusal?: unknown } | undefined)?.refusal;
-    const translated = (typeof refusal === "string" ? messageFor(`refusal_${refusal}`) : null) ?? messageFor(`refusal_${err.code}`);
+    const details = err.details as { refusal?: unknown; retryAfter?: unknown } | undefined;
+    const refusal = details?.refusal;
+    // A lockout says how long the wait is, in whole minutes.
+    const minutes = typeof details?.retryAfter === "number" ? Math.max(1, Math.ceil(details.retryAfter / 60)) : "";
+    const translated = (typeof refusal === "string" ? messageFor(`refusal_${refusal}`) : null) ?? messageFor(`refusal_${err.code}`, { minutes });
     if (translated) return translated;
   }
   return err instanceof Error ? err.message : String(err);

@@ -140,6 +140,7 @@ export const en = {
   refusal_stale_version: "Someone saved this first. Reload to see their changes.",
   refusal_csrf: "This request did not come from Factline's own pages. Reload the page and try again.",
   refusal_network: "The server cannot be reached. Check the connection and try again.",
+  refusal_rate_limited: "Too many failed logins from here. Try again in {minutes} min. If you have forgotten your password, ask an admin to help you back in.",
   navTips: "Tips",
   tipsIntro: "Claims readers suggested through the public contact form, newest first.",
   tipsNone: "No reader has sent a tip yet.",
