@@ -41,6 +41,8 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   TEST_SEEDS: readSeeds(),
                   ENVIRONMENT: "test",
+                  // No request log lines in test output; test/worker/observe.test.ts turns them on where it reads them.
+                  REQUEST_LOG: "off",
                   // The model-based test's number of sequences (npm run test:model -- --runs N) and, to replay one, its seed.
                   MODEL_RUNS: process.env.MODEL_RUNS ?? "1000",
                   MODEL_SEED: process.env.MODEL_SEED ?? "",

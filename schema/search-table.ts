@@ -17,3 +17,11 @@ export const matchIndex = sqliteTable("match_index", {
   title: text().notNull(),
   keys: text().notNull(),
 });
+
+/** The FTS5 claim search of the hand-written migration 0023, kept in step by its triggers; for the query builder only. */
+export const claimSearch = sqliteTable("claim_search", {
+  rowid: integer().primaryKey(),
+  quote: text().notNull(),
+  explanation: text(),
+  claimant: text(),
+});

@@ -1,4 +1,5 @@
 import { publicClaimStates, type ClaimState, type Role } from "./enums";
+import type { LiveClientType, LiveDesk } from "./live";
 
 /** Who is acting. Anonymous visitors never reach a staff action. */
 export interface Actor {
@@ -278,6 +279,25 @@ export function canChangeUser(actor: Actor, target: { id: number }, change: { ro
  */
 export function canUseNewsroomTools(actor: Actor | null): Decision {
   return actor ? ok : forbidden("Log in to use the newsroom's matching, search and imports.");
+}
+
+/** Who may open a live desk, and which of its changes they get: everything, or only claims they wrote or are assigned. */
+export type DeskDecision = { ok: true; scope: "all" | "own" } | Refusal;
+
+/**
+ * May this actor open a live socket? An article's desk: every staff member, as they read the article
+ * itself; the public never. The review queue's: editors see every change, others only their own (their badge).
+ */
+export function canJoinDesk(actor: Actor | null, desk: LiveDesk): DeskDecision {
+  if (!actor || !staffRoles.includes(actor.role)) return forbidden("Live updates are for the newsroom's staff.");
+  return { ok: true, scope: desk === "queue" && !may(actor, "review").ok ? "own" : "all" };
+}
+
+/** May this actor send this message on this desk? Presence lives on articles; a selection heralds a new claim, so it takes the right to create one. */
+export function canSendLive(actor: Actor, desk: LiveDesk, type: LiveClientType): Decision {
+  if (desk !== "article") return conflict("The review queue only announces changes; it takes no messages.");
+  if (type === "selecting" && !staffRoles.includes(actor.role)) return forbidden("Only staff who may create claims share a selection.");
+  return ok;
 }
 
 /**

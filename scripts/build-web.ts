@@ -7,8 +7,10 @@ await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await cp("web/static", outdir, { recursive: true });
 const common = { outdir, bundle: true, minify: true, target: "es2022", sourcemap: "linked", metafile: true, legalComments: "none", logLevel: "warning" } as const;
+// The modules keep Russian and Kazakh strings as UTF-8 (module scripts are always read as UTF-8): as \u escapes
+// they cost about 2 KB more gzipped. The widget runs inside publishers' pages, whatever their charset: ASCII there.
 const results = await Promise.all([
-  build({ ...common, entryPoints: { "app/app": "web/src/main.ts", enhance: "web/src/public/enhance.ts" }, format: "esm" }),
+  build({ ...common, entryPoints: { "app/app": "web/src/main.ts", enhance: "web/src/public/enhance.ts" }, format: "esm", charset: "utf8" }),
   // The widget runs as a classic script on publishers' pages: an IIFE leaks no globals into them.
   build({ ...common, entryPoints: { widget: "web/src/public/widget.ts" }, format: "iife" }),
 ]);

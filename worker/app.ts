@@ -7,6 +7,7 @@ import { openD1Session } from "./http/d1-session";
 import { publicWriteCommitted } from "./http/public-memory";
 import { apiError, notFound, onError } from "./http/errors";
 import { authenticate, sameOriginWrites } from "./middleware/auth";
+import { observeRequests } from "./middleware/observe";
 import { securityHeaders } from "./middleware/security";
 import { annotationImportRoutes } from "./routes/annotation-import";
 import { apiDocsRoutes } from "./routes/api-docs";
@@ -18,7 +19,9 @@ import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
+import { searchRoutes } from "./routes/search";
 import { factCheckRoutes } from "./routes/fact-checks";
+import { liveRoutes } from "./routes/live";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
 import { siteRoutes } from "./routes/site";
@@ -47,20 +50,24 @@ const api = new Hono<AppEnv>()
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
   .route("/match", matchRoutes)
+  .route("/search", searchRoutes)
   .route("/fact-checks", factCheckRoutes)
   .route("/claimants", claimantRoutes)
   .route("/public", publicApi)
   .route("/webhooks", webhookRoutes)
   .route("/watch", watchRoutes)
+  .route("/", liveRoutes)
   .route("/", siteRoutes);
 
 const app = new Hono<AppEnv>()
+  .use(observeRequests())
   .use(securityHeaders)
   .use(async (c, next) => {
     // The API reads through a D1 session (read replicas with read-your-writes); public pages read as before.
     const session = c.req.path.startsWith("/api/") ? openD1Session(c) : null;
     const counted = countingD1(session?.d1 ?? c.env.DB);
     c.set("db", getDb(counted.d1));
+    c.get("observe")?.countRoundTrips(counted.roundTrips);
     await next();
     session?.finish(Boolean(c.get("user")));
     // A write committed here may change public pages: this isolate's next public page reads D1 first.

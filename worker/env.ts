@@ -14,5 +14,10 @@ export interface SessionUser {
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Db; user: SessionUser | null };
+  Variables: {
+    db: Db;
+    user: SessionUser | null;
+    /** Set by middleware/observe.ts: the D1 middleware hands it its round-trip counter. */
+    observe?: { countRoundTrips: (count: () => number) => void };
+  };
 }

@@ -4,8 +4,12 @@ import { findSimilar } from "../../worker/queries/match";
 import { externalFactChecks } from "../../schema/tables";
 import { detectLanguage } from "../../worker/domain/language";
 
-/** Corpus rows go in as external fact-checks, in batches of this many (one D1 batch each). */
-const importSlice = 250;
+/**
+ * Corpus rows go in as external fact-checks, in batches of this many (one D1 batch each). At 250 a batch
+ * (501 statements) wrangler's platform proxy dropped the connection ("other side closed") on the first
+ * batch, every time, on 2026-12-02; 50 goes through.
+ */
+const importSlice = 50;
 
 /** Corpus rows (`id`, claim, title) as the external fact-checks the app imports. */
 export const corpusReviews = (rows: string[][]) =>

@@ -46,7 +46,11 @@ export async function startBuiltWorker(): Promise<BuiltWorker> {
             ENVIRONMENT: { type: "text", value: "bench" },
             PUBLISHER_NAME: { type: "text", value: "Factline" },
             PUBLISHER_URL: { type: "text", value: "https://factline.example" },
+            // The live desks, bound as wrangler.toml binds them: writes notify them as in production.
+            ARTICLE_DESK: { type: "durable-object", worker: "factline-bench", exportName: "ArticleDesk" },
+            REVIEW_DESK: { type: "durable-object", worker: "factline-bench", exportName: "ReviewDesk" },
           },
+          exports: { ArticleDesk: { type: "durable-object", storage: "sqlite" }, ReviewDesk: { type: "durable-object", storage: "sqlite" } },
         },
       },
     ],

@@ -4,8 +4,9 @@
  *
  *   npm run bench:checkworthy-workerd
  *
- * The articles are built from the seed texts (English from 000, 002, 003; Russian from 004), repeated
- * to 10,000 words. workerd's clock stands still while code runs, so time is taken from Node around each
+ * The articles are built from the seed texts (English from 000, 002, 003; Russian from 004) and our own
+ * Kazakh sentences (the labelled sets in test/fixtures/checkworthy/), repeated to 10,000 words.
+ * workerd's clock stands still while code runs, so time is taken from Node around each
  * request, minus the median of no-op requests to the same isolate; the engines take turns every round.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -17,6 +18,16 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const words = 10_000;
 const seeds = process.env.FACTLINE_SEEDS ?? resolve("../shared/seeds");
 const seed = (prefix: string) => readFileSync(join(seeds, readdirSync(seeds).find((f) => f.startsWith(prefix))!), "utf8").replace(/\r/g, "");
+
+/** Every Kazakh sentence of our labelled sets (test/fixtures/checkworthy/), one a line. */
+function kazakhSentences(): string {
+  return ["dev", "heldout"]
+    .flatMap((part) => readFileSync(`test/fixtures/checkworthy/${part}.tsv`, "utf8").split("\n").slice(1))
+    .map((line) => line.split("\t"))
+    .filter((cols) => cols[1] === "kk" && cols[4])
+    .map((cols) => cols[4]!.trim())
+    .join("\n");
+}
 
 /** `sources` repeated, paragraph by paragraph, until the text holds `words` words; cut at a paragraph end. */
 function article(sources: string[]): string {
@@ -38,6 +49,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 for (const [lang, text] of [
   ["en", article([seed("000"), seed("002"), seed("003")])],
   ["ru", article([seed("004")])],
+  // No Kazakh seed: our own Kazakh sentences (the labelled sets, demo article included), one paragraph each.
+  ["kk", article([kazakhSentences()])],
 ] as const) {
   const mf = new Miniflare({
     workers: [

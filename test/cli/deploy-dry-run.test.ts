@@ -15,12 +15,16 @@ describe("wrangler deploy --dry-run", () => {
     expect(result.status, result.stderr).toBe(0);
     const out = result.stdout + result.stderr;
     expect(out).toMatch(/env\.DB \(factline\)\s+D1 Database/);
+    // The live desks: a Durable Object an article and one for the review queue, exported by the bundle.
+    expect(out).toMatch(/env\.ARTICLE_DESK \(ArticleDesk\)\s+Durable Object/);
+    expect(out).toMatch(/env\.REVIEW_DESK \(ReviewDesk\)\s+Durable Object/);
     expect(out).toMatch(/--dry-run: exiting now/);
     const bundle = readdirSync(outdir).find((f) => f.endsWith(".js"));
     expect(bundle).toBeDefined();
     const code = readFileSync(join(outdir, bundle!), "utf8");
     // The module exports both handlers: requests, and the Cron Trigger's webhooks and stealth-edit watch.
     expect(code).toMatch(/scheduled: .*\(controller, env\d*\) => scheduled\(controller, env\d*\)/);
+    expect(code).toMatch(/export\s*\{[^}]*\bArticleDesk\b[^}]*\bReviewDesk\b[^}]*\}/);
   });
 
   // Budgets in bytes of gzip output (KB = 1,000 bytes): sizes and counts are checked in CI, never times.

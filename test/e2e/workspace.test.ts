@@ -146,11 +146,13 @@ describe("editing conflicts", () => {
     await b.goto(a.url());
     await b.locator(".claim-panel .rich-text-content").waitFor();
 
+    // B is already in the explanation when A saves: the live desk only says so, and never redraws under B.
+    await b.locator(".claim-panel .rich-text-content").click();
     await a.locator(".claim-panel .rich-text-content").click();
     await a.keyboard.type("Alpha: the checker found the fare table.");
     await waitSaved(a);
+    await b.locator(".claim-panel .live-change", { hasText: "Chen Checker" }).waitFor();
 
-    await b.locator(".claim-panel .rich-text-content").click();
     await b.keyboard.type("Beta: the editor adds the 2023 tariff decision.");
     const conflict = b.locator(".conflict");
     await conflict.waitFor({ timeout: 15_000 });

@@ -205,7 +205,7 @@ describe("explanation-html", () => {
         }),
         { numRuns: 500 },
       );
-    });
+    }, 60_000);
 
     it("emits only allow-listed markup for Tiptap-shaped documents full of hostile strings", () => {
       const nasty = fc.oneof(fc.string(), fc.constantFrom("<script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "&lt;", "'", "</p>"));
@@ -232,7 +232,8 @@ describe("explanation-html", () => {
         }),
         { numRuns: 500 },
       );
-    });
+      // 500 deep random documents: a few seconds on a quiet machine, more on a loaded one.
+    }, 60_000);
   });
 
   describe("explanationText", () => {

@@ -161,6 +161,8 @@ export const routeMatrix: RouteCell[] = [
   },
   // Nothing proposed: nothing to confirm (a proposal's confirmation by a second person is in four-eyes.test.ts).
   { method: "POST", route: "/api/claims/:id/anchor/confirm", path: (f) => `/api/claims/${f.publishedId}/anchor/confirm`, body: () => ({ version: 4 }), expect: { ...editors(409), checker: 403, checker2: 403 } },
+  // The staff search reads drafts: every staff member, never the public (canUseNewsroomTools).
+  { method: "GET", route: "/api/search", path: () => "/api/search?q=minister&state=draft", expect: staff(200) },
   { method: "POST", route: "/api/match", path: () => "/api/match", body: () => ({ text: "The mayor said 12 bridges were repaired" }), expect: staff(200) },
   { method: "POST", route: "/api/fact-checks/import", path: () => "/api/fact-checks/import", body: () => ({ content: JSON.stringify({ "@type": "ClaimReview", claimReviewed: "12 bridges were repaired", url: "https://fc.example/bridges" }) }), expect: staff(201) },
   // "The same claim": whoever may edit the draft links it to a published fact-check (canLinkSameClaim).
@@ -171,6 +173,10 @@ export const routeMatrix: RouteCell[] = [
   { method: "DELETE", route: "/api/webhooks/:id", path: () => "/api/webhooks/999", expect: adminOnly(404) },
   { method: "GET", route: "/api/webhooks/:id/deliveries", path: () => "/api/webhooks/999/deliveries", expect: adminOnly(200) },
   { method: "GET", route: "/api/watch", path: () => "/api/watch", expect: editors(200) },
+  // The live desks: a plain GET gets 426 once the role check passed (the WebSocket upgrade itself, its Origin check
+  // and each message type's rights are tested in test/worker/live*.test.ts). Checkers may watch the queue for their own claims.
+  { method: "GET", route: "/api/articles/:id/live", path: (f) => `/api/articles/${f.articleId}/live`, expect: staff(426) },
+  { method: "GET", route: "/api/queue/live", path: () => "/api/queue/live", expect: staff(426) },
   { method: "PUT", route: "/api/watch/settings", path: () => "/api/watch/settings", body: () => ({ enabled: false, intervalMinutes: 60, maxFetchesPerRun: 5, version: 0 }), expect: adminOnly(200) },
   // Public pages and the public read API. The fixture's article has no public claim yet, so it is not public.
   { method: "GET", route: "/", path: () => "/", expect: anyone(200) },

@@ -6,6 +6,7 @@ import { h, replace } from "./lib/dom";
 import { languageNames, setUiLanguage, t, uiLanguage } from "./lib/i18n";
 import { isPublicRoute, parseRoute, type Route } from "./lib/router";
 import { loadScale } from "./lib/scale";
+import { queueBadge, startQueueLive, stopQueueLive } from "./live/queue-live";
 import { currentUser, loadMe, setMe } from "./session";
 import { renderAccount } from "./views/account";
 import { renderAdminUsers } from "./views/admin-users";
@@ -18,6 +19,7 @@ import { renderTips } from "./views/tips";
 import { renderInvite } from "./views/invite";
 import { renderLogin } from "./views/login";
 import { renderQueue } from "./views/queue";
+import { renderSearch } from "./views/search";
 import type { ViewHandle } from "./views/view";
 
 const root = document.getElementById("root")!;
@@ -39,6 +41,7 @@ function header(route: Route) {
   const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
   logout.addEventListener("click", async () => {
     await unwrap(api.auth.logout.$post()).catch(() => undefined);
+    stopQueueLive();
     setMe(null);
     location.hash = "#/login";
   });
@@ -52,8 +55,9 @@ function header(route: Route) {
           { class: "nav", "aria-label": t("appName") },
           link("#/", t("navDashboard"), route.name === "dashboard"),
           link("#/articles", t("navArticles"), route.name === "articles" || route.name === "article"),
-          link("#/queue", t("navQueue"), route.name === "queue"),
+          h("span", { class: "nav-with-badge" }, link("#/queue", t("navQueue"), route.name === "queue"), queueBadge()),
           link("#/flagged", t("navFlagged"), route.name === "flagged"),
+          link("#/search", t("navSearch"), route.name === "search"),
           // Only admins get the entry; the route and the API refuse everyone else as well.
           may(user, "manageUsers").ok ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
           may(user, "readTips").ok ? link("#/tips", t("navTips"), route.name === "tips") : null,
@@ -91,6 +95,7 @@ async function render(force = false) {
   if (route.name === "login" && currentUser()) route = { name: "dashboard" };
   // An invitation is opened by someone without an account yet: no header, whoever else is signed in here.
   const withHeader = currentUser() && route.name !== "invite";
+  if (withHeader) startQueueLive();
   main = h("main", { id: "main", tabindex: "-1", class: `view view-${route.name}` });
   replace(root, h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); main.focus(); }) as EventListener }, t("skipToMain")), withHeader ? header(route) : null, main);
   const done = () => {
@@ -144,6 +149,9 @@ async function render(force = false) {
     case "queue":
       view = renderQueue(main, route.query);
       break;
+    case "search":
+      view = renderSearch(main, route.query);
+      break;
     default:
       replace(main, h("h1", {}, t("notFound")));
   }
@@ -152,6 +160,7 @@ async function render(force = false) {
 window.addEventListener("hashchange", () => void render());
 window.addEventListener("factline:unauthenticated", () => {
   if (isPublicRoute(parseRoute(location.hash))) return;
+  stopQueueLive();
   setMe(null);
   sessionStorage.setItem("factline.after-login", location.hash);
   location.hash = "#/login";

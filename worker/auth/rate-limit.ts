@@ -63,9 +63,9 @@ export async function countLoginAttempt(db: Db, email: string, client: string, n
   return refused ? Math.ceil((windowStart + loginLimit.windowMs - now) / 1000) : 0;
 }
 
-/** A successful login takes its own attempt back, so only failures count against the keys. */
-export async function forgiveLoginAttempt(db: Db, email: string, client: string) {
-  await db
+/** A successful login takes its own attempt back, so only failures count (a statement for the login's batch). */
+export function forgiveLoginAttempt(db: Db, email: string, client: string) {
+  return db
     .update(loginAttempts)
     .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
     .where(inArray(loginAttempts.key, Object.values(keys(email, client))));

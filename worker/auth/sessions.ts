@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { apiTokens, sessions, users } from "../../schema/tables";
 import type { Db } from "../db";
+import { runBatch, type Statement } from "../queries/batch";
 import type { SessionUser } from "../env";
 import { randomToken, sha256Hex } from "./crypto";
 
@@ -10,11 +11,14 @@ export const sessionCookie = "factline_session";
 
 const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 
-/** Start a session; returns the token for the cookie (only its hash is stored). */
-export async function createSession(db: Db, userId: number, now = Date.now()) {
+/**
+ * Start a session; returns the token for the cookie (only its hash is stored). `alongside` are written in
+ * the same batch (a login's forgiven attempt), so a failure stores neither.
+ */
+export async function createSession(db: Db, userId: number, now = Date.now(), alongside: Statement[] = []) {
   const token = randomToken();
   const expiresAt = new Date(now + sessionTtlMs).toISOString();
-  await db.insert(sessions).values({ tokenHash: await sha256Hex(token), userId, expiresAt });
+  await runBatch(db, [db.insert(sessions).values({ tokenHash: await sha256Hex(token), userId, expiresAt }), ...alongside]);
   return { token, expiresAt };
 }
 

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { Refusal } from "../../schema/workflow";
 import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
+import { isStorageFailure, retryAfterSeconds } from "./unavailable";
 import { readerLanguage } from "../pages/i18n";
 import { statusPageHtml } from "../pages/status-page";
 
@@ -59,7 +60,10 @@ const refusalStatus: Record<RefusalKind, ContentfulStatusCode> = {
   unprocessable: 422,
 };
 
-/** app.onError: refusals and HTTPExceptions become the error shape; anything else is logged and hidden behind a 500. */
+/**
+ * app.onError: refusals and HTTPExceptions become the error shape; a D1 storage failure is a 503 the client
+ * may retry (every write is one batch: all of it was stored or none); anything else is logged and hidden behind a 500.
+ */
 export function onError(err: Error, c: Context) {
   if (err instanceof Refused) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
@@ -76,6 +80,10 @@ export function onError(err: Error, c: Context) {
       },
     };
     return c.json(body, status, cause.headers);
+  }
+  if (isStorageFailure(err)) {
+    const body: ApiErrorBody = { error: { code: "unavailable", message: "The database is unavailable for a moment. Try again shortly." } };
+    return c.json(body, 503, { "Retry-After": String(retryAfterSeconds) });
   }
   console.error(err);
   if (wantsPage(c)) return statusPage(c, "error");

@@ -4,6 +4,7 @@ import { z } from "zod";
 import * as annotationInputs from "../../schema/annotation-inputs";
 import * as inputs from "../../schema/inputs";
 import * as matchingInputs from "../../schema/matching-inputs";
+import * as searchInputs from "../../schema/search-inputs";
 import { minimumRole, routeAccess } from "../../schema/route-access";
 import { sessionCookie } from "../auth/sessions";
 import { apiErrorBody } from "../http/errors";
@@ -13,7 +14,7 @@ type JsonSchema = Record<string, unknown>;
 
 /** The exported zod schemas of schema/: a route validating with one of them refers to it by name. */
 const namedSchemas = new Map<unknown, string>(
-  Object.entries({ ...inputs, ...matchingInputs, ...annotationInputs }).flatMap(([name, value]) => (value instanceof z.ZodType ? [[value, name] as const] : [])),
+  Object.entries({ ...inputs, ...matchingInputs, ...annotationInputs, ...searchInputs }).flatMap(([name, value]) => (value instanceof z.ZodType ? [[value, name] as const] : [])),
 );
 
 /** JSON Schema 2020-12, the dialect of OpenAPI 3.1, of what a client sends (the input side of coercions and defaults). */
@@ -109,6 +110,11 @@ export function buildOpenApi(routes: readonly RouterRoute[], info: { title: stri
       responses: {
         "2XX": { description: "Success." },
         "4XX": { description: "Refused: the status and `error.code` say why.", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } },
+        "503": {
+          description: "The database is unavailable for a moment (`error.code` \"unavailable\"): send the same request again after `Retry-After` seconds.",
+          headers: { "Retry-After": { schema: { type: "integer" } } },
+          content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } },
+        },
       },
     };
   }

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { articleImportInput, articleListQuery } from "../../schema/inputs";
-import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles } from "../../schema/tables";
 import { fallbackTitle, parseArticle } from "../domain/article-parse";
 import { duplicateKey, paragraphsToDoc } from "../domain/article-text";
@@ -9,6 +8,7 @@ import { paragraphsToText } from "../../schema/text/paragraphs";
 import { slugify } from "../domain/slug";
 import { sourceKey } from "../domain/source-key";
 import { sha256Hex } from "../auth/crypto";
+import { searchMatch } from "../domain/search/fts-query";
 import type { Db } from "../db";
 import type { Actor } from "../../schema/workflow";
 import { refuse } from "./refusal";
@@ -32,8 +32,11 @@ export type ImportResult =
 /** A bare site address ("inform.kz") names a publisher, not an article: many articles share it. */
 const isSiteRoot = (key: string) => !key.includes("/");
 
-/** The free slug for a title: the plain slug, or the slug with the lowest free numeric suffix. */
-async function freeSlug(db: Db, title: string): Promise<string> {
+/**
+ * A free slug for a title: the plain slug, or the slug with the lowest free numeric suffix. `skip` passes
+ * over that many free ones, so imports that raced for the same slug spread out on their next try.
+ */
+async function freeSlug(db: Db, title: string, skip = 0): Promise<string> {
   const base = slugify(title);
   const taken = new Set(
     // substr, not LIKE: D1 refuses LIKE patterns longer than 50 bytes.
@@ -41,9 +44,16 @@ async function freeSlug(db: Db, title: string): Promise<string> {
       (r) => r.slug,
     ),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(slug) && skip-- === 0) return slug;
+  }
 }
+
+/** How many times an import looks for another slug when a concurrent one took it first. */
+const slugAttempts = 16;
+
+const isSlugTaken = (err: unknown) => /UNIQUE constraint failed: articles\.slug/.test(String((err as Error)?.message) + String((err as Error)?.cause));
 
 /** What an import reports when its body is already stored: as the current text, or as an earlier revision's. */
 async function alreadyStored(db: Db, bodyHash: string): Promise<ImportResult | undefined> {
@@ -104,7 +114,37 @@ export async function importArticle(
     await recordReprint(db, near.article, { bodyHash, similarity: near.similarity, title, sourceUrl, publisher: input.publisher ?? parsed.publisher ?? null }, actorId);
     return { status: "near_duplicate", article: near.article, similarity: near.similarity };
   }
-  const slug = await freeSlug(db, title);
+  // The slug is chosen, then inserted: an import that shares a title with a concurrent one may lose the
+  // slug to it (a unique-constraint error) and tries the next free one, a bounded number of times.
+  for (let attempt = 0; ; attempt++) {
+    const slug = await freeSlug(db, title, Math.floor(Math.random() * (2 * attempt + 1)));
+    try {
+      await insertArticle(db, slug, title, input, parsed, bodyHash, text, sig, actorId);
+    } catch (err) {
+      // Two imports of one body at once: the unique body hash lets exactly one through.
+      const winner = await alreadyStored(db, bodyHash);
+      if (winner) return winner;
+      if (!isSlugTaken(err)) throw err;
+      if (attempt + 1 >= slugAttempts) throw refuse("conflict", "slug_taken", "Many articles with this title are being imported at once; try again.");
+      continue;
+    }
+    const article = await db.select().from(articles).where(eq(articles.slug, slug)).get();
+    return { status: "created", article: article! };
+  }
+}
+
+/** One batch: the article, its first revision, the search row, its signature and the audit event, or none of them. */
+async function insertArticle(
+  db: Db,
+  slug: string,
+  title: string,
+  input: z.output<typeof articleImportInput>,
+  parsed: ReturnType<typeof parseArticle>,
+  bodyHash: string,
+  text: string,
+  sig: number[],
+  actorId: number | null,
+) {
   const articleId = sql`(select id from ${articles} where ${articles.slug} = ${slug})`;
   const values = {
     slug,
@@ -117,35 +157,24 @@ export async function importArticle(
     bodyHash,
     createdBy: actorId,
   };
-  try {
-    // One batch: the article, its first revision, the search row and the audit event, or none of them.
-    await db.batch([
-      db.insert(articles).values(values),
-      db.insert(articleRevisions).values({
-        articleId,
-        number: 1,
-        doc: paragraphsToDoc(parsed.paragraphs),
-        text,
-        contentHash: await sha256Hex(text),
-        bodyHash,
-        createdBy: actorId,
-      }),
-      db
-        .update(articles)
-        .set({ currentRevisionId: sql`(select max(id) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})` })
-        .where(eq(articles.slug, slug)),
-      db.insert(articleSearch).values({ rowid: articleId, title, body: text }),
-      ...minhashStatements(db, articleId, sig),
-      auditInsert(db, { actorId, action: "article.import", entityType: "article", entityId: articleId, after: values }),
-    ]);
-  } catch (err) {
-    // Two imports of one body at once: the unique body hash lets exactly one through.
-    const winner = await alreadyStored(db, bodyHash);
-    if (winner) return winner;
-    throw err;
-  }
-  const article = await db.select().from(articles).where(eq(articles.slug, slug)).get();
-  return { status: "created", article: article! };
+  await db.batch([
+    db.insert(articles).values(values),
+    db.insert(articleRevisions).values({
+      articleId,
+      number: 1,
+      doc: paragraphsToDoc(parsed.paragraphs),
+      text,
+      contentHash: await sha256Hex(text),
+      bodyHash,
+      createdBy: actorId,
+    }),
+    db
+      .update(articles)
+      .set({ currentRevisionId: sql`(select max(id) from ${articleRevisions} where ${articleRevisions.articleId} = ${articleId})` })
+      .where(eq(articles.slug, slug)),
+    ...minhashStatements(db, articleId, sig),
+    auditInsert(db, { actorId, action: "article.import", entityType: "article", entityId: articleId, after: values }),
+  ]);
 }
 
 /** One page of articles, newest first, optionally searched (FTS5) and filtered by language. */
@@ -188,10 +217,9 @@ export async function listArticles(db: Db, query: z.output<typeof articleListQue
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
-/** An FTS5 query that matches every word the user typed as a prefix, with no FTS syntax of theirs. */
+/** An FTS5 query that matches every word the user typed as a prefix of its stem, with no FTS syntax of theirs (see domain/search). */
 export function ftsQuery(q: string): string | null {
-  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `"${w}"*`).join(" ") : null;
+  return searchMatch(q);
 }
 
 /** The slug of the article imported from this source (see domain/source-key.ts), if any. */

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
-import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, auditEvents, claimants, claims, publicState, sources } from "../../schema/tables";
 import type { Db } from "../db";
 import { aliased } from "./alias";
@@ -207,35 +206,6 @@ function toPublicLogEntry(e: { action: string; before: unknown; after: unknown; 
     reason: str(after.reason),
     ratingFrom: str(before.ratingKey),
     ratingTo: str(after.ratingKey),
-  };
-}
-
-/** Full-text search over public material only: annotated articles (FTS5) and fact-checked quotes. */
-export async function publicSearch(db: Db, match: string, limit = 30) {
-  const [articleRows, claimRows, overrides, version] = await db.batch([
-    db
-      .select({ ...publicArticleColumns, snippet: sql<string>`snippet(article_search, 1, '', '', '…', 16)`.as("snippet") })
-      .from(articleSearch)
-      .innerJoin(articles, eq(articles.id, articleSearch.rowid))
-      .where(and(sql`article_search match ${match}`, sql`exists (select 1 from ${claims} where ${claims.articleId} = ${articles.id} and ${isPublic})`))
-      .orderBy(sql`rank`)
-      .limit(limit),
-    db
-      .select({ ...publicClaimColumns, article: articleColumnsBesideClaims })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
-      .where(and(isPublic, sql`${claims.articleId} in (select rowid from article_search where article_search match ${match})`))
-      .orderBy(desc(claims.publishedAt))
-      .limit(limit),
-    labelOverrides(db),
-    publicVersionOf(db),
-  ]);
-  return {
-    version: versionIn(version),
-    articles: articleRows,
-    claims: claimRows.map((r) => ({ claim: toPublicClaim(r, []), article: r.article as PublicArticle })),
-    scale: withLabelOverrides(overrides),
   };
 }
 

@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { canReviseArticle, isPublicClaim, type Actor } from "../../schema/workflow";
-import { articleSearch } from "../../schema/search-table";
 import { articleRevisions, articles, claims, writeGuards } from "../../schema/tables";
 import { sha256Hex } from "../auth/crypto";
 import type { Db } from "../db";
@@ -92,8 +91,6 @@ export async function reviseArticle(db: Db, articleId: number, paragraphs: strin
         updatedAt: new Date().toISOString(),
       })
       .where(eq(articles.id, articleId)),
-    db.delete(articleSearch).where(eq(articleSearch.rowid, articleId)),
-    db.insert(articleSearch).values({ rowid: articleId, title: article.title, body: text }),
     ...reanchoring.statements,
     auditInsert(db, {
       actorId,

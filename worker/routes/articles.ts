@@ -7,6 +7,7 @@ import { textDiff } from "../domain/text-diff";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { validate } from "../http/validate";
+import { claimChange, notifyLive } from "../live/notify";
 import { requireStaff } from "../middleware/auth";
 import { importArticle, listArticles } from "../queries/articles";
 import { createClaim, listArticleClaims } from "../queries/claims";
@@ -19,6 +20,7 @@ export const articleRoutes = new Hono<AppEnv>()
   .get("/", validate("query", articleListQuery), async (c) => c.json(await listArticles(c.get("db"), c.req.valid("query"))))
   .post("/", validate("json", articleImportInput), async (c) => {
     const result = await importArticle(c.get("db"), c.req.valid("json"), c.get("user")!);
+    if (result.status === "revised") notifyLive(c, { type: "article.revised", articleId: result.article.id, revision: result.revision.number });
     return c.json(result, result.status === "created" || result.status === "revised" ? 201 : 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
@@ -29,7 +31,9 @@ export const articleRoutes = new Hono<AppEnv>()
     const input = c.req.valid("json");
     // A revision's text is stored as sent: no title, date or source line is taken out of it.
     const paragraphs = input.doc ? docToParagraphs(input.doc) : revisionParagraphs(input.text!, input.format);
-    const result = await reviseArticle(c.get("db"), c.req.valid("param").id, paragraphs, c.get("user")!, input.version);
+    const { id } = c.req.valid("param");
+    const result = await reviseArticle(c.get("db"), id, paragraphs, c.get("user")!, input.version);
+    if (!result.unchanged) notifyLive(c, { type: "article.revised", articleId: id, revision: result.revision.number });
     return c.json(result, result.unchanged ? 200 : 201);
   })
   .get("/:id/revisions", validate("param", idParam), async (c) => {
@@ -56,5 +60,6 @@ export const articleRoutes = new Hono<AppEnv>()
   })
   .post("/:id/claims", validate("param", idParam), validate("json", claimCreateInput), async (c) => {
     const claim = await createClaim(c.get("db"), c.req.valid("param").id, c.req.valid("json"), c.get("user")!);
+    notifyLive(c, claimChange("claim.created", claim));
     return c.json({ claim }, 201);
   });

@@ -30,8 +30,8 @@ export const authRoutes = new Hono<AppEnv>()
     decoyHash ??= hashPassword(crypto.randomUUID());
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
     if (!user || !valid) throw wrongCredentials();
-    await forgiveLoginAttempt(db, email, client);
-    const session = await createSession(db, user.id);
+    // The session and the forgiven attempt in one batch: a login that fails half-way counts as a failed one.
+    const session = await createSession(db, user.id, Date.now(), [forgiveLoginAttempt(db, email, client)]);
     setCookie(c, sessionCookie, session.token, {
       httpOnly: true,
       secure: true,

@@ -6,6 +6,7 @@ import { availableActions, canConfirmAnchor, canDelete, canEdit, canReanchor } f
 import type { AppEnv } from "../env";
 import { enforce } from "../http/errors";
 import { validate } from "../http/validate";
+import { claimChange, notifyLive } from "../live/notify";
 import { requirePower, requireStaff } from "../middleware/auth";
 import { getAnchorHistory } from "../queries/anchor-history";
 import { auditHistory } from "../queries/audit";
@@ -63,7 +64,9 @@ export const claimRoutes = new Hono<AppEnv>()
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
     enforce(canEdit(actor, claim), "not_editable");
-    return c.json({ claim: await updateClaim(db, claim, c.req.valid("json"), actor) });
+    const updated = await updateClaim(db, claim, c.req.valid("json"), actor);
+    notifyLive(c, claimChange("claim.updated", updated));
+    return c.json({ claim: updated });
   })
   .delete("/:id", validate("param", idParam), validate("json", claimDeleteInput), async (c) => {
     const db = c.get("db");
@@ -71,12 +74,14 @@ export const claimRoutes = new Hono<AppEnv>()
     const claim = await getClaim(db, c.req.valid("param").id);
     enforce(canDelete(actor, claim), "not_a_draft");
     await deleteDraft(db, claim, c.req.valid("json").version, actor);
+    notifyLive(c, claimChange("claim.deleted", claim));
     return c.body(null, 204);
   })
   .post("/:id/transitions", validate("param", idParam), validate("json", transitionInput), async (c) => {
     const db = c.get("db");
-    const claim = await getClaim(db, c.req.valid("param").id);
-    return c.json({ claim: await transitionClaim(db, claim, c.req.valid("json"), c.get("user")!) });
+    const claim = await transitionClaim(db, await getClaim(db, c.req.valid("param").id), c.req.valid("json"), c.get("user")!);
+    notifyLive(c, claimChange("claim.transitioned", claim));
+    return c.json({ claim });
   })
   .post("/:id/anchor", validate("param", idParam), validate("json", anchorInput), async (c) => {
     const db = c.get("db");
@@ -84,19 +89,24 @@ export const claimRoutes = new Hono<AppEnv>()
     const claim = await getClaim(db, c.req.valid("param").id);
     const decision = enforce(canReanchor(actor, claim), "not_editable");
     const place = decision.proposal ? proposeAnchor : anchorClaim;
-    return c.json({ claim: await place(db, claim, c.req.valid("json"), actor) });
+    const placed = await place(db, claim, c.req.valid("json"), actor);
+    notifyLive(c, claimChange("claim.moved", placed));
+    return c.json({ claim: placed });
   })
   .post("/:id/anchor/confirm", validate("param", idParam), validate("json", versionInput), async (c) => {
     const db = c.get("db");
     const actor = c.get("user")!;
     const claim = await getClaim(db, c.req.valid("param").id);
     enforce(canConfirmAnchor(actor, claim), "no_proposal");
-    return c.json({ claim: await confirmAnchor(db, claim, c.req.valid("json").version, actor) });
+    const confirmed = await confirmAnchor(db, claim, c.req.valid("json").version, actor);
+    notifyLive(c, claimChange("claim.moved", confirmed));
+    return c.json({ claim: confirmed });
   })
   .post("/:id/assign", requirePower("assign"), validate("param", idParam), validate("json", assignInput), async (c) => {
     const db = c.get("db");
-    const claim = await getClaim(db, c.req.valid("param").id);
-    return c.json({ claim: await assignClaim(db, claim, c.req.valid("json"), c.get("user")!) });
+    const claim = await assignClaim(db, await getClaim(db, c.req.valid("param").id), c.req.valid("json"), c.get("user")!);
+    notifyLive(c, claimChange("claim.assigned", claim));
+    return c.json({ claim });
   })
   // Staff only, like every claim route (requireStaff above): a draft's anchoring is no one else's business.
   .get("/:id/anchor-history", validate("param", idParam), async (c) => c.json(await getAnchorHistory(c.get("db"), c.req.valid("param").id)))
@@ -108,8 +118,10 @@ export const claimRoutes = new Hono<AppEnv>()
   .post("/:id/comments", validate("param", idParam), validate("json", commentInput), async (c) => {
     const { id } = c.req.valid("param");
     const { body, parentId } = c.req.valid("json");
-    await getClaim(c.get("db"), id);
-    return c.json({ comment: await addComment(c.get("db"), id, body, parentId, c.get("user")!) }, 201);
+    const claim = await getClaim(c.get("db"), id);
+    const comment = await addComment(c.get("db"), id, body, parentId, c.get("user")!);
+    notifyLive(c, claimChange("comment.created", claim, { commentId: comment.id }));
+    return c.json({ comment }, 201);
   })
   .get("/:id/history", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");

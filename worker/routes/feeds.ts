@@ -33,7 +33,7 @@ export const feedRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     const page = await publicPage(c, `sitemap:${origin}`, async () => {
       const { articleBlocks, claimBlocks, version } = await publicSitemapIndex(c.get("db"));
-      const entry = (file: string, lastmod: string) => `<sitemap><loc>${origin}/sitemaps/${file}</loc><lastmod>${lastmod}</lastmod></sitemap>`;
+      const entry = (file: string, lastmod: string | null) => `<sitemap><loc>${origin}/sitemaps/${file}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`;
       const body = `<?xml version="1.0" encoding="utf-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${[
         `<sitemap><loc>${origin}/sitemaps/home.xml</loc></sitemap>`,
         ...articleBlocks.map((b) => entry(`articles-${b.block}.xml`, b.lastmod)),

@@ -14,8 +14,9 @@ import { ClaimantPage } from "../pages/claimant-page";
 import { HomePage } from "../pages/home-page";
 import { pickUiLanguage } from "../pages/i18n";
 import { SearchPage } from "../pages/search-page";
-import { ftsQuery } from "../queries/articles";
-import { publicArticleBySlug, publicClaimById, publicScale, publicSearch } from "../queries/public";
+import { publicArticleBySlug, publicClaimById } from "../queries/public";
+import { publicSearch } from "../queries/search";
+import { publicSearchQuery } from "../../schema/search-inputs";
 import { publicClaimant, publicHome } from "../queries/public-lists";
 import { annotationsResponse, wantsAnnotations } from "./annotations";
 
@@ -82,12 +83,11 @@ export const publicPages = new Hono<AppEnv>()
       return data && { version: data.version, body: html(<ClaimantPage {...data} ui={ui} />) };
     });
   })
-  .get("/search", validate("query", z.object({ q: z.string().trim().max(200).default("") })), (c) => {
-    const { q } = c.req.valid("query");
+  .get("/search", validate("query", publicSearchQuery), (c) => {
+    const { kind, ...query } = c.req.valid("query");
     const ui = uiLanguage(c);
-    const match = ftsQuery(q);
-    return servePage(c, `search:${q}:${ui}`, async () => {
-      const { version, ...found } = match ? await publicSearch(c.get("db"), match) : { ...(await publicScale(c.get("db"))), claims: [], articles: [] };
-      return { version, body: html(<SearchPage q={q} {...found} ui={ui} />) };
+    return servePage(c, `search:${JSON.stringify({ kind, ...query })}:${ui}`, async () => {
+      const { version, ...found } = await publicSearch(c.get("db"), { ...query, only: kind });
+      return { version, body: html(<SearchPage filters={query} {...found} ui={ui} />) };
     });
   });

@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { announce } from "../live/notify";
 import { deliverWebhooks } from "./deliver-webhooks";
 import { watchSources } from "./watch-sources";
 
@@ -11,4 +12,6 @@ export async function scheduled(controller: ScheduledController, env: Env) {
   const now = controller.scheduledTime;
   const [webhooks, watch] = await Promise.allSettled([deliverWebhooks(db, now, userAgent(env)), watchSources(db, now, userAgent(env))]);
   for (const outcome of [webhooks, watch]) if (outcome.status === "rejected") console.error("scheduled task failed", outcome.reason);
+  // Revisions the watch saved (each committed by then) reach whoever has the article open.
+  if (watch.status === "fulfilled") await Promise.all(watch.value.revised.map((articleId) => announce(env, { type: "article.revised", articleId, actor: null })));
 }

@@ -72,3 +72,5 @@ export type CommentItem = InferResponseType<(typeof api.claims)[":id"]["comments
 export type RevisionResult = InferResponseType<(typeof api.articles)[":id"]["$put"]>;
 export type RevisionItem = InferResponseType<(typeof api.articles)[":id"]["revisions"]["$get"], 200>["items"][number];
 export type UserTokenItem = InferResponseType<(typeof api.users)[":id"]["tokens"]["$get"], 200>["items"][number];
+export type SearchResponse = InferResponseType<typeof api.search.$get, 200>;
+export type SimilarFactCheck = InferResponseType<typeof api.match.$post, 200>["items"][number];

@@ -13,6 +13,7 @@ export type Route =
   | { name: "article"; id: number; claimId: number | null }
   | { name: "claim"; id: number }
   | { name: "queue"; query: URLSearchParams }
+  | { name: "search"; query: URLSearchParams }
   | { name: "notFound" };
 
 /** The route for a location hash. */
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "account" && parts.length === 1) return { name: "account" };
   if (parts[0] === "flagged" && parts.length === 1) return { name: "flagged" };
   if (parts[0] === "queue" && parts.length === 1) return { name: "queue", query };
+  if (parts[0] === "search" && parts.length === 1) return { name: "search", query };
   if (parts[0] === "articles") {
     if (parts.length === 1) return { name: "articles", query };
     const id = num(parts[1]);

@@ -4,6 +4,7 @@ import { h, replace } from "../lib/dom";
 import { t, type MessageKey } from "../lib/i18n";
 import { may } from "../../../schema/workflow";
 import { currentUser } from "../session";
+import { onQueueChanged } from "../live/queue-live";
 import { claimTable } from "./claim-table";
 import type { ViewHandle } from "./view";
 
@@ -20,6 +21,7 @@ export function renderDashboard(main: HTMLElement): ViewHandle {
     ...(may(currentUser(), "review").ok ? [{ key: "inReview" as const, query: { state: "in_review", order: "oldest" as const, limit: "10" }, author: true }] : []),
     { key: "recentlyPublished", query: { state: "published,corrected", order: "newest", limit: "10" }, author: true },
   ];
+  const loaders: (() => void)[] = [];
   replace(
     main,
     h("div", { class: "page-head" }, h("h1", {}, t("navDashboard")), h("p", { class: "muted" }, currentUser().name)),
@@ -29,18 +31,22 @@ export function renderDashboard(main: HTMLElement): ViewHandle {
       sections.map((s) => {
         const id = `dash-${s.key}`;
         const body = h("div", { class: "section-body", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
-        void unwrap(api.claims.$get({ query: { limit: "20", ...s.query } }))
-          .then(({ items }) => {
-            replace(body, claimTable(items, t(s.key), { author: s.author }));
-            body.removeAttribute("aria-busy");
-            section.querySelector(".count")!.textContent = String(items.length);
-          })
-          .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+        const load = () =>
+          void unwrap(api.claims.$get({ query: { limit: "20", ...s.query } }))
+            .then(({ items }) => {
+              replace(body, claimTable(items, t(s.key), { author: s.author }));
+              body.removeAttribute("aria-busy");
+              section.querySelector(".count")!.textContent = String(items.length);
+            })
+            .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+        loaders.push(load);
+        load();
         const more = s.more ? h("a", { href: s.more, class: "section-more" }, t("seeAll"), h("span", { class: "visually-hidden" }, `: ${t(s.key)}`)) : null;
         const section = h("section", { class: "panel", "aria-labelledby": id, "data-section": s.key }, h("h2", { id }, t(s.key), " ", h("span", { class: "count" }, ""), more), body);
         return section;
       }),
     ),
   );
-  return {};
+  // The live desk says when claims changed: each section re-reads itself in place.
+  return { destroy: onQueueChanged(() => loaders.forEach((load) => load())) };
 }

@@ -3,6 +3,7 @@ import { api, errorMessage, unwrap } from "../lib/api";
 import { field, h, replace } from "../lib/dom";
 import { t } from "../lib/i18n";
 import { stateLabel } from "../lib/claim-label";
+import { onQueueChanged } from "../live/queue-live";
 import { claimTable } from "./claim-table";
 import type { ViewHandle } from "./view";
 
@@ -33,11 +34,14 @@ export function renderQueue(main: HTMLElement, query: URLSearchParams): ViewHand
   });
   const body = h("div", { class: "panel", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
   replace(main, h("div", { class: "page-head" }, h("h1", {}, t("navQueue"))), form, body);
-  void unwrap(api.claims.$get({ query: { state, order, limit: "100", ...(mine ? { mine } : {}) } }))
-    .then(({ items }) => {
-      replace(body, claimTable(items, t("navQueue"), { author: true }));
-      body.removeAttribute("aria-busy");
-    })
-    .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
-  return {};
+  const load = () =>
+    void unwrap(api.claims.$get({ query: { state, order, limit: "100", ...(mine ? { mine } : {}) } }))
+      .then(({ items }) => {
+        replace(body, claimTable(items, t("navQueue"), { author: true }));
+        body.removeAttribute("aria-busy");
+      })
+      .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+  load();
+  // The live desk says when the queue changed: re-read it in place.
+  return { destroy: onQueueChanged(load) };
 }

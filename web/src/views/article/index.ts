@@ -9,8 +9,11 @@ import { api, errorMessage, unwrap, type ArticleClaim, type ArticleResponse } fr
 import { h, replace } from "../../lib/dom";
 import { t } from "../../lib/i18n";
 import { claimHash } from "../../lib/router";
+import { startArticleLive } from "../../live/article-live";
+import { placedInCurrent } from "../../lib/claim-placement";
 import { openClaimPanel, type ClaimPanel } from "../claim-panel";
 import type { ViewHandle } from "../view";
+import { alreadyCheckedSlot } from "../already-checked";
 import { createAttentionSection } from "./attention-section";
 import { createClaimList } from "./claim-list";
 import { highlightClaims } from "./highlights";
@@ -43,7 +46,17 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
 
   const fetchClaims = async () => (await unwrap(api.articles[":id"].claims.$get({ param: { id: String(id) } }))).items;
   const tools = createToolPanels({ articleId: id, article: () => article, claims: () => claims, reload: load });
-  const toolbar = articleToolbar(tools.toggles);
+  // The article's live desk: presence, and re-reading when others change its claims (web/src/live/).
+  const live = startArticleLive({
+    articleId: id,
+    refreshClaims: reloadClaims,
+    refreshAll: resync,
+    isLoaded: () => article !== undefined,
+    selection: () => viewer?.selection() ?? null,
+    claims: () => claims.filter(placedInCurrent),
+    onClaimEvent: (event) => event.claimId === activeId && panel?.live(event),
+  });
+  const toolbar = articleToolbar(tools.toggles, live);
   const newClaim = newClaimAction({
     articleId: id,
     button: toolbar.newButton,
@@ -58,6 +71,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
   const claimList = createClaimList(id);
   const attention = createAttentionSection({ selection: () => viewer?.selection() ?? null, onPlaced: () => void reloadClaims() });
   const panelHost = h("div", { class: "claim-panel-host" });
+  const alreadyChecked = alreadyCheckedSlot(() => viewer?.selection()?.exact ?? null);
   replace(main, h("p", { class: "muted" }, t("loading")));
 
   function refreshHighlights() {
@@ -74,13 +88,24 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     void suggestions?.refresh();
   }
 
+  /** Missed changes: a new revision rebuilds the view; otherwise the claims, and the open one, are re-read. */
+  async function resync() {
+    const fresh = await unwrap(api.articles[":id"].$get({ param: { id: String(id) } }));
+    if (destroyed) return;
+    if (fresh.revision.number !== article?.revision.number) return load();
+    await reloadClaims();
+    panel?.resync(claims.find((c) => c.id === activeId)?.version ?? null);
+  }
+
   async function openClaim(cid: number | null) {
     if (panel) await panel.close();
     panel = undefined;
     activeId = cid;
+    live.openClaim(cid);
     refreshHighlights();
     replace(panelHost);
     if (cid === null) return;
+    alreadyChecked.forClaim(cid, claims.find((c) => c.id === cid)?.exact ?? "");
     panel = openClaimPanel(panelHost, cid, { onChanged: () => void reloadClaims(), onClose: () => (location.hash = `#/articles/${id}`), focusForm: cid === justCreated });
     viewer?.reveal(cid);
   }
@@ -106,6 +131,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
         outcomeHost: tools.outcome,
         mount,
         panelHost,
+        alreadyChecked: alreadyChecked.element,
         attention: attention.section,
         claimList: claimList.section,
         suggestions: suggestions.element,
@@ -138,6 +164,8 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     },
     destroy() {
       destroyed = true;
+      live.destroy();
+      alreadyChecked.destroy();
       void panel?.close();
       viewer?.destroy();
     },

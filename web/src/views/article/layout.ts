@@ -11,6 +11,8 @@ export interface LayoutParts {
   /** Where the article viewer mounts the text. */
   mount: HTMLElement;
   panelHost: HTMLElement;
+  /** "Already checked": fact-checks like the selection or the open claim. */
+  alreadyChecked: HTMLElement;
   attention: HTMLElement;
   claimList: HTMLElement;
   suggestions: HTMLElement;
@@ -38,6 +40,6 @@ export function articleLayout(a: ArticleResponse, parts: LayoutParts): HTMLEleme
       parts.outcomeHost,
       h("article", { class: "article-body", lang: a.article.language }, parts.mount),
     ),
-    h("aside", { class: "side-pane", "aria-label": t("claim") }, parts.panelHost, parts.attention, parts.claimList, parts.suggestions),
+    h("aside", { class: "side-pane", "aria-label": t("claim") }, parts.panelHost, parts.alreadyChecked, parts.attention, parts.claimList, parts.suggestions),
   );
 }

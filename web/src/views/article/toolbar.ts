@@ -11,8 +11,8 @@ export interface Toolbar {
   newError: HTMLElement;
 }
 
-/** Build the tool row, with `toggles` (the tool panels' buttons) at its end. */
-export function articleToolbar(toggles: HTMLElement[]): Toolbar {
+/** Build the tool row, with `toggles` (the tool panels' buttons) at its end, and the live desk's bar and warning (web/src/live/). */
+export function articleToolbar(toggles: HTMLElement[], live: { bar: HTMLElement; warning: HTMLElement }): Toolbar {
   const newButton = h("button", { type: "button", class: "btn btn-primary", "aria-keyshortcuts": "N Control+Alt+C", "aria-describedby": "new-claim-hint" }, "+ ", t("newClaim"));
   const newError = h("p", { class: "field-error", role: "alert", hidden: true });
   const element = h(
@@ -20,8 +20,10 @@ export function articleToolbar(toggles: HTMLElement[]): Toolbar {
     { class: "article-tools" },
     newButton,
     h("p", { id: "new-claim-hint", class: "hint" }, t("newClaimHint", { shortcut })),
+    live.bar,
     h("span", { class: "tools-end" }, toggles),
     newError,
+    live.warning,
   );
   return { element, newButton, newError };
 }

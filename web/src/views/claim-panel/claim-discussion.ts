@@ -78,7 +78,8 @@ export function renderDiscussion(claimId: number, people: UserItem[]) {
   load().catch((err) => replace(list, h("li", { class: "error", role: "alert" }, errorMessage(err))));
   return h(
     "div",
-    { class: "discussion" },
+    // The live desk asks for fresh comments this way (web/src/live/claim-change.ts); the comment being written stays.
+    { class: "discussion", "onlive-reload": (() => void load().catch(() => undefined)) as EventListener },
     h("section", { "aria-labelledby": `comments-${claimId}` }, h("h3", { id: `comments-${claimId}` }, t("comments")), list, replyNote, f.wrap, post),
     h("details", { class: "history-box" }, h("summary", {}, h("h3", {}, t("history"))), history),
   );

@@ -4,11 +4,13 @@
  * the claimant's description and the discussion. This module loads the claim and wires the sections,
  * each a module of its own in this folder; they share the panel's state (panel-state.ts).
  */
+import type { LiveEvent } from "../../../../schema/live";
 import { api, errorMessage, unwrap } from "../../lib/api";
+import { followClaimChange, type LivePanel } from "../../live/claim-change";
+import { currentUser, staff } from "../../session";
 import { draftFromClaim } from "../../lib/claim-payload";
 import { h, replace } from "../../lib/dom";
 import { t } from "../../lib/i18n";
-import { staff } from "../../session";
 import { assignSection } from "./assign";
 import { renderDiscussion } from "./claim-discussion";
 import { claimantDescription } from "./claimant-description";
@@ -24,12 +26,17 @@ export type { PanelEvents } from "./panel-state";
 /** The open panel; close() saves what is unsaved first. */
 export interface ClaimPanel {
   close(): Promise<void>;
+  /** The live desk says this claim changed (web/src/live/claim-change.ts decides what the panel does). */
+  live(event: LiveEvent): void;
+  /** Missed changes: `version` is the claim's version now, null when it is gone. */
+  resync(version: number | null): void;
 }
 
 /** Open claim `claimId` in `host`. */
 export function openClaimPanel(host: HTMLElement, claimId: number, events: PanelEvents): ClaimPanel {
   const state = createPanelState(claimId, events, load);
   const panel = h("section", { class: "panel claim-panel", "aria-labelledby": `claim-${claimId}-title` }, h("p", { class: "muted" }, t("loading")));
+  const liveNotice = h("div", { class: "live-notice" });
   replace(host, panel);
 
   async function load() {
@@ -47,6 +54,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     replace(
       panel,
       claimHeader(state, claim, nameOf),
+      liveNotice,
       body,
       decisionSection(state, actions),
       assignSection(state, claim, people),
@@ -62,7 +70,22 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
 
   load().catch((err) => replace(panel, h("p", { class: "error", role: "alert" }, errorMessage(err))));
 
+  const livePanel: LivePanel = {
+    root: panel,
+    noticeSlot: liveNotice,
+    version: () => state.version,
+    unsaved: () => !!state.autosave && state.autosave.state !== "saved",
+    reload: load,
+    reloadDiscussion: () => panel.querySelector(".discussion")?.dispatchEvent(new Event("live-reload")),
+  };
+  const follow = (event: LiveEvent) => void followClaimChange(livePanel, event, currentUser().id).catch((err) => console.warn("live panel:", err));
+
   return {
+    live: follow,
+    resync(now) {
+      livePanel.reloadDiscussion();
+      if (now !== state.version) follow({ type: now === null ? "claim.deleted" : "claim.updated", articleId: 0, claimId, version: now ?? state.version, seq: 0, actor: null });
+    },
     async close() {
       if (state.autosave && state.autosave.state !== "conflict") await state.autosave.flush();
       state.closed = true;

@@ -1,0 +1,218 @@
+import type { Page, WebSocketRoute } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useChromium } from "./browser";
+import { apiCall, loginAs, openClaimId, selectWithMouse, viewportShot, waitSaved } from "./workspace-helpers";
+
+const baseUrl = inject("baseUrl");
+const browser = useChromium();
+
+/** Import a short article of our own through the API and open it in both pages. */
+async function sharedArticle(pages: Page[], words: string) {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const text = `Live desk ${words} ${stamp}\n\nThe council said ${stamp.slice(-3)} electric buses were bought in 2025 for the northern routes.\n\nCritics said only half of the ${words} buses run on weekdays, and the depot has no chargers.`;
+  const { status, body } = await apiCall(pages[0], "POST", "/api/articles", { text });
+  expect(status).toBe(201);
+  for (const page of pages) await openArticle(page, body.article.id);
+  return body.article.id as number;
+}
+
+async function openArticle(page: Page, id: number) {
+  await page.evaluate((hash) => (location.hash = hash), `#/articles/${id}`);
+  await page.locator(".article-text").waitFor();
+}
+
+/** The claims as the page shows them: list entries with their badges, and highlighted ids. */
+const shownClaims = (page: Page) =>
+  page.evaluate(() => ({
+    list: [...document.querySelectorAll(".claim-list li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim()),
+    highlights: [...new Set([...document.querySelectorAll(".article-text [data-claim-id]")].map((e) => (e as HTMLElement).dataset.claimId))].sort(),
+  }));
+
+/** Mark the page so that a reload would be seen (the mark is gone after one). */
+const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { liveMark: boolean }).liveMark = true));
+const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark === true);
+
+describe("the live desk in two browsers", () => {
+  it("one creates, edits and comments; the other sees each change without a reload, and what they type stays", async () => {
+    const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
+    const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    const id = await sharedArticle([checker, editor], "alpha");
+    await markPage(editor);
+
+    // Presence: each sees the other's initials in the toolbar.
+    await editor.locator(".presence-chip", { hasText: "CC" }).waitFor();
+    await checker.locator(".presence-chip", { hasText: "EE" }).waitFor();
+
+    // A soft warning: the editor selects text the checker is selecting.
+    await selectWithMouse(checker, "the depot has no chargers");
+    await selectWithMouse(editor, "depot has no");
+    await editor.locator(".live-warning", { hasText: "Chen Checker is selecting this text." }).waitFor();
+    await editor.mouse.click(5, 5);
+
+    // The checker makes a claim; it is highlighted on the editor's page.
+    await selectWithMouse(checker, "electric buses were bought");
+    await checker.getByRole("button", { name: "New claim" }).click();
+    await checker.waitForURL(/\/claims\/\d+$/);
+    const claimId = openClaimId(checker);
+    await editor.locator(`.article-text [data-claim-id="${claimId}"]`).first().waitFor();
+    await checker.locator(".presence-chip", { hasText: "EE" }).waitFor();
+
+    // The editor opens it, and starts a comment they do not send yet.
+    await editor.locator(`.claim-list a[href$="/claims/${claimId}"]`).click();
+    await editor.locator(".claim-panel .claim-quote").waitFor();
+    const draftComment = "Which depot? Half-written note";
+    await editor.locator('.claim-panel textarea[name="comment"]').fill(draftComment);
+    await checker.locator(`.presence-chip[title*="#${claimId}"]`).waitFor();
+
+    // The checker edits: the editor's panel says who changed it and to which version, and keeps the note.
+    await checker.getByLabel("Verdict").selectOption("false");
+    await waitSaved(checker);
+    const notice = editor.locator(".claim-panel .live-change", { hasText: "Chen Checker" });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/version \d+/);
+    await editor.locator(`.claim-list a[href$="/claims/${claimId}"] .badge`, { hasText: "False" }).waitFor();
+    // Nothing was being typed in the claim's fields, so the panel shows the new version, the note still in its box.
+    await editor.locator(".claim-panel .claim-head .badge", { hasText: "False" }).waitFor();
+    await expect(editor.locator('.claim-panel textarea[name="comment"]').inputValue()).resolves.toBe(draftComment);
+
+    // The checker comments: it appears in the editor's open panel, next to the note still being written.
+    await checker.locator('.claim-panel textarea[name="comment"]').fill("Source: the council's press release");
+    await checker.getByRole("button", { name: "Post comment" }).click();
+    await editor.locator(".claim-panel .comment-body", { hasText: "Source: the council's press release" }).waitFor();
+    await expect(editor.locator('.claim-panel textarea[name="comment"]').inputValue()).resolves.toBe(draftComment);
+    await viewportShot(editor, "live-desk-editor");
+
+    // Both write the claim at once: the editor types an explanation while the checker saves a new verdict.
+    // Whichever save lands second meets the other's version; nothing either typed is lost.
+    await editor.locator(".claim-panel .rich-text-content").click();
+    await editor.keyboard.type("Editor wording, typed live.");
+    const current = (await apiCall(checker, "GET", `/api/claims/${claimId}`)).body.claim;
+    const theirs = await apiCall(checker, "PATCH", `/api/claims/${claimId}`, { version: current.version, ratingKey: "mostly-false" });
+    if (theirs.status === 409) {
+      const again = (await apiCall(checker, "GET", `/api/claims/${claimId}`)).body.claim;
+      expect((await apiCall(checker, "PATCH", `/api/claims/${claimId}`, { version: again.version, ratingKey: "mostly-false" })).status).toBe(200);
+    }
+    const merge = editor.locator('.claim-panel [data-choice="merge"]');
+    await Promise.race([merge.waitFor({ timeout: 15_000 }).then(() => merge.click()), editor.locator(".claim-panel .live-change", { hasText: "Your text is kept" }).waitFor({ timeout: 15_000 })]);
+    await waitSaved(editor);
+    await expect.poll(async () => (await apiCall(editor, "GET", `/api/claims/${claimId}`)).body.claim, { timeout: 15_000 }).toMatchObject({ ratingKey: "mostly-false" });
+    expect(JSON.stringify((await apiCall(editor, "GET", `/api/claims/${claimId}`)).body.claim.explanation)).toContain("Editor wording, typed live.");
+
+    // A second claim by the checker, and it is gone again when deleted.
+    await selectWithMouse(checker, "the depot has no chargers");
+    await checker.getByRole("button", { name: "New claim" }).click();
+    await checker.waitForURL(new RegExp(`/claims/(?!${claimId}$)\\d+$`));
+    const second = openClaimId(checker);
+    await editor.locator(`.claim-list a[href$="/claims/${second}"]`).waitFor();
+    const version = (await apiCall(checker, "GET", `/api/claims/${second}`)).body.claim.version;
+    expect((await apiCall(checker, "DELETE", `/api/claims/${second}`, { version })).status).toBe(204);
+    await editor.locator(`.claim-list a[href$="/claims/${second}"]`).waitFor({ state: "detached" });
+
+    expect(await stillMarked(editor)).toBe(true);
+    const editorSees = await shownClaims(editor);
+    await expect.poll(() => shownClaims(checker), { timeout: 10_000 }).toEqual(editorSees);
+    await checker.context().close();
+    await editor.context().close();
+  });
+
+  it("a dropped connection that missed changes resyncs to the same state as a reload", async () => {
+    const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
+    const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    // The editor's sockets go through a route the test can cut.
+    let cut = false;
+    const urls: string[] = [];
+    const routes: WebSocketRoute[] = [];
+    await editor.routeWebSocket(/\/live/, (ws) => {
+      urls.push(ws.url());
+      if (cut) return void ws.close();
+      ws.connectToServer();
+      routes.push(ws);
+    });
+    const id = await sharedArticle([checker, editor], "beta");
+    await markPage(editor);
+    await editor.locator(".presence-chip", { hasText: "CC" }).waitFor();
+
+    cut = true;
+    for (const ws of routes.filter((r) => r.url().includes(`/articles/${id}/`))) await ws.close();
+    await editor.getByText("Live updates paused.").waitFor();
+
+    // Changes the editor's page cannot hear of.
+    const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
+    const exact = "electric buses were bought";
+    const start = [...text.slice(0, text.indexOf(exact))].length;
+    const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
+      selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
+    });
+    expect(made.status).toBe(201);
+    const claimId = made.body.claim.id;
+    expect((await apiCall(checker, "PATCH", `/api/claims/${claimId}`, { version: made.body.claim.version, ratingKey: "mostly-false" })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await editor.locator(`.claim-list a[href$="/claims/${claimId}"]`).count()).toBe(0);
+
+    // Back online: the page reconnects with the last number it saw, is told to resync, and re-reads.
+    cut = false;
+    const before = urls.length;
+    await editor.evaluate(() => window.dispatchEvent(new Event("online")));
+    await editor.locator(`.claim-list a[href$="/claims/${claimId}"] .badge`, { hasText: "Mostly false" }).waitFor();
+    expect(urls.slice(before).some((u) => /\/articles\/\d+\/live\?since=\d+/.test(u))).toBe(true);
+    await expect(editor.getByText("Live updates paused.").isVisible()).resolves.toBe(false);
+    expect(await stillMarked(editor)).toBe(true);
+
+    const resynced = await shownClaims(editor);
+    const fresh = await editor.context().newPage();
+    await fresh.goto(`${baseUrl}/app/#/articles/${id}`);
+    await fresh.locator(".article-text").waitFor();
+    await fresh.locator(`.claim-list a[href$="/claims/${claimId}"]`).waitFor();
+    expect(resynced).toEqual(await shownClaims(fresh));
+    await checker.context().close();
+    await editor.context().close();
+  });
+
+  it("without WebSockets the article still works, says live updates are paused, and Refresh shows others' changes", async () => {
+    const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
+    const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    await editor.context().addInitScript(() => {
+      delete (window as { WebSocket?: unknown }).WebSocket;
+    });
+    await editor.reload();
+    await editor.locator(".dashboard-grid").waitFor();
+    const id = await sharedArticle([checker, editor], "gamma");
+    await editor.getByText("Live updates paused.").waitFor();
+    const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
+    const exact = "the depot has no chargers";
+    const start = [...text.slice(0, text.indexOf(exact))].length;
+    const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
+      selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
+    });
+    expect(made.status).toBe(201);
+    await editor.getByRole("button", { name: "Refresh" }).click();
+    await editor.locator(`.claim-list a[href$="/claims/${made.body.claim.id}"]`).waitFor();
+    await checker.context().close();
+    await editor.context().close();
+  });
+
+  it("the queue badge counts claims waiting for review as they arrive", async () => {
+    const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
+    const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    const badge = editor.locator('[data-live="queue-badge"]');
+    const count = async () => Number((await badge.textContent()) || 0);
+    await editor.waitForFunction(() => document.querySelector('[data-live="queue-badge"]')?.getAttribute("data-live-state") === "live");
+    const id = await sharedArticle([checker], "delta");
+    await editor.evaluate(() => (location.hash = "#/queue"));
+    await editor.locator("table, .claim-table, p.muted").first().waitFor();
+    const before = await count();
+    const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
+    const exact = "electric buses were bought";
+    const start = [...text.slice(0, text.indexOf(exact))].length;
+    const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
+      selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
+      ratingKey: "false",
+    });
+    expect((await apiCall(checker, "POST", `/api/claims/${made.body.claim.id}/transitions`, { action: "submit", version: made.body.claim.version })).status).toBe(200);
+    await editor.waitForFunction((n) => Number(document.querySelector('[data-live="queue-badge"]')?.textContent || 0) === n, before + 1);
+    // The queue itself re-reads: the new claim is listed without a reload.
+    await editor.locator(`a[href*="/claims/${made.body.claim.id}"]`).first().waitFor();
+    await checker.context().close();
+    await editor.context().close();
+  });
+});
