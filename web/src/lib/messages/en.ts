@@ -144,7 +144,7 @@ export const en = {
   navTips: "Tips",
   tipsIntro: "Claims readers suggested through the public contact form, newest first.",
   tipsNone: "No reader has sent a tip yet.",
-  tipsCount: "{n} tips in all",
+  tipsCount: "Tips in all: {n}",
   tipsContact: "Contact",
   navAbout: "About page",
   aboutIntro: "What the public about page says about the organisation, its funding and its team. Plain text; a blank line starts a new paragraph. A language left empty shows the English text.",
