@@ -95,6 +95,14 @@ export const routeAccess: Record<string, RouteAccess> = {
   "GET /sitemap.xml": open("Sitemap index of public pages: one file a block of 10,000 article or claim ids."),
   "GET /sitemaps/:file": open("One sitemap file: home.xml, articles-N.xml or claims-N.xml."),
   "GET /robots.txt": open("robots.txt"),
+  "GET /methodology": open("How fact-checks are made, and the rating scale in the admins' wording with examples (HTML)."),
+  "GET /corrections": open("The corrections policy (HTML)."),
+  "GET /about": open("The organisation, its funding and team, as an admin wrote them (HTML)."),
+  "GET /contact": open("The form to suggest a claim to check (HTML, works without JavaScript)."),
+  "POST /contact": open("Send a tip (form-encoded; only from the site's own pages; rate-limited per client; 303 to the thank-you page)."),
+  "GET /api/site/about": power("editSitePages", "The about page's content for the workspace's form."),
+  "PUT /api/site/about": power("editSitePages", "Save the about page at the version seen; the public page refreshes."),
+  "GET /api/tips": power("readTips", "Readers' tips from the contact form, newest first, with the total."),
 };
 
 const rank: Record<"public" | Role, number> = { public: 0, checker: 1, editor: 2, admin: 3 };

@@ -40,7 +40,7 @@ export const workflowActions = [
 export type WorkflowAction = (typeof workflowActions)[number];
 
 /** Why an action is refused: `forbidden` is about who you are (403), `conflict` about the claim's state (409). */
-export type Refusal = { ok: false; kind: "forbidden" | "conflict"; reason: string };
+export type Refusal = { ok: false; kind: "forbidden" | "conflict"; reason: string; /** Stable: the workspace translates it. */ code?: string };
 export type Decision = { ok: true } | Refusal;
 /** `held`: the change waits for a second person (a proposal); the public sees nothing of it yet. */
 export type TransitionDecision = { ok: true; to: ClaimState; held?: true } | Refusal;
@@ -77,8 +77,8 @@ const editableStates: readonly ClaimState[] = ["draft", "changes_requested", "in
 export const editorRoles: readonly Role[] = ["editor", "admin"];
 const isEditor = (actor: Actor) => editorRoles.includes(actor.role);
 const ok = { ok: true } as const;
-const forbidden = (reason: string): Refusal => ({ ok: false, kind: "forbidden", reason });
-const conflict = (reason: string): Refusal => ({ ok: false, kind: "conflict", reason });
+const forbidden = (reason: string, code?: string): Refusal => ({ ok: false, kind: "forbidden", reason, ...(code ? { code } : {}) });
+const conflict = (reason: string, code?: string): Refusal => ({ ok: false, kind: "conflict", reason, ...(code ? { code } : {}) });
 const spoken = (action: string) => action.replaceAll("_", " ");
 const lostAnchor = (claim: ClaimFacts) => claim.anchorStatus === "changed" || claim.anchorStatus === "orphaned";
 
@@ -88,19 +88,19 @@ export const isPublicClaim = (claim: Pick<ClaimFacts, "state">) => publicStates.
 /** May this actor change the claim's content? Checkers: their own, or assigned to them, until review; editors: until approval. */
 export function canEdit(actor: Actor, claim: ClaimFacts): Decision {
   if (!editableStates.includes(claim.state)) {
-    return conflict(`A claim that is ${spoken(claim.state)} cannot be edited; published claims change through a correction.`);
+    return conflict(`A claim that is ${spoken(claim.state)} cannot be edited; published claims change through a correction.`, "claim_not_editable");
   }
   if (isEditor(actor)) return ok;
   const mine = claim.authorId === actor.id || claim.assigneeId === actor.id;
-  if (!mine) return forbidden("Checkers can edit only claims they wrote or that are assigned to them.");
-  if (claim.state === "in_review") return conflict("This claim is in review; wait for the editor's decision.");
+  if (!mine) return forbidden("Checkers can edit only claims they wrote or that are assigned to them.", "checker_not_owner");
+  if (claim.state === "in_review") return conflict("This claim is in review; wait for the editor's decision.", "claim_in_review");
   return ok;
 }
 
 /** May this actor delete the claim? Only drafts, which never reached an editor; checkers only their own. */
 export function canDelete(actor: Actor, claim: ClaimFacts): Decision {
-  if (!isEditor(actor) && claim.authorId !== actor.id) return forbidden("Checkers can delete only their own drafts.");
-  if (claim.state !== "draft") return conflict("Only drafts can be deleted; a claim that went to review stays on record.");
+  if (!isEditor(actor) && claim.authorId !== actor.id) return forbidden("Checkers can delete only their own drafts.", "delete_not_own");
+  if (claim.state !== "draft") return conflict("Only drafts can be deleted; a claim that went to review stays on record.", "delete_not_draft");
   return ok;
 }
 
@@ -154,7 +154,7 @@ export function decideTransition(actor: Actor, claim: ClaimFacts, action: Workfl
     return forbidden("Four eyes: you wrote this correction, so another editor must approve it.");
   }
   if (rule.fourEyes && claim.shapedBy.includes(actor.id)) {
-    return forbidden(`Four eyes: you shaped this claim since its last publication, so another editor must ${spoken(action)} it.`);
+    return forbidden(`Four eyes: you shaped this claim since its last publication, so another editor must ${spoken(action)} it.`, "four_eyes");
   }
   if (action === "correct" && changesVerdict) {
     if (claim.pendingCorrection) return conflict("A correction of this verdict already waits for review; approve or reject it first.");
@@ -169,7 +169,7 @@ export function availableActions(actor: Actor, claim: ClaimFacts) {
   return workflowActions.map((action) => {
     const decision = decideTransition(actor, claim, action);
     const waits = action !== "approve_correction" && action !== "reject_correction" ? true : !!claim.pendingCorrection;
-    return { action, allowed: decision.ok, reason: decision.ok ? null : decision.reason, applies: rules[action].from.includes(claim.state) && waits };
+    return { action, allowed: decision.ok, reason: decision.ok ? null : decision.reason, code: decision.ok ? null : (decision.code ?? null), applies: rules[action].from.includes(claim.state) && waits };
   });
 }
 
@@ -244,6 +244,10 @@ const rolePowers = {
   configureWatch: ["admin"],
   /** See the stealth-edit watch's state. */
   viewWatch: ["editor", "admin"],
+  /** Write the public about page (organisation, funding, team). */
+  editSitePages: ["admin"],
+  /** Read readers' tips from the public contact form. */
+  readTips: ["checker", "editor", "admin"],
   /** Import Hypothesis or W3C annotations onto an article: they become the importer's drafts, never public. */
   importAnnotations: ["checker", "editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -24,6 +24,8 @@ import { factCheckRoutes } from "./routes/fact-checks";
 import { liveRoutes } from "./routes/live";
 import { publicPages } from "./routes/public-pages";
 import { ratingScaleRoutes } from "./routes/rating-scale";
+import { siteRoutes } from "./routes/site";
+import { sitePages } from "./routes/site-pages";
 import { suggestionRoutes } from "./routes/suggestions";
 import { userRoutes } from "./routes/users";
 import { watchRoutes } from "./routes/watch";
@@ -54,7 +56,8 @@ const api = new Hono<AppEnv>()
   .route("/public", publicApi)
   .route("/webhooks", webhookRoutes)
   .route("/watch", watchRoutes)
-  .route("/", liveRoutes);
+  .route("/", liveRoutes)
+  .route("/", siteRoutes);
 
 const app = new Hono<AppEnv>()
   .use(observeRequests())
@@ -74,6 +77,7 @@ const app = new Hono<AppEnv>()
   })
   .route("/api", api)
   .route("/", publicPages)
+  .route("/", sitePages)
   .route("/", annotationRoutes)
   .route("/", feedRoutes);
 

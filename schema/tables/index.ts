@@ -9,3 +9,4 @@ export * from "./fact-checks";
 export * from "./near-duplicates";
 export * from "./operations";
 export * from "./public-state";
+export * from "./site";

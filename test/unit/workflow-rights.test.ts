@@ -15,7 +15,7 @@ describe("workflow rights", () => {
     });
 
     it("refuses another checker, even the assignee, and says why", () => {
-      expect(canDelete(otherChecker, claim("draft"))).toEqual({ ok: false, kind: "forbidden", reason: "Checkers can delete only their own drafts." });
+      expect(canDelete(otherChecker, claim("draft"))).toEqual({ ok: false, kind: "forbidden", reason: "Checkers can delete only their own drafts.", code: "delete_not_own" });
     });
 
     it.each(claimStates.filter((s) => s !== "draft"))("refuses a claim that is %s as a conflict, whoever asks", (state) => {

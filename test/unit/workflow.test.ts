@@ -173,8 +173,10 @@ describe("workflow", () => {
     it("lists every action with a reason for each one refused", () => {
       const list = availableActions(editor, claim("in_review", { shapedBy: [3] }));
       expect(list.map((a) => a.action)).toEqual([...workflowActions]);
-      expect(list.find((a) => a.action === "request_changes")).toEqual({ action: "request_changes", allowed: true, reason: null, applies: true });
+      expect(list.find((a) => a.action === "request_changes")).toEqual({ action: "request_changes", allowed: true, reason: null, code: null, applies: true });
       expect(list.find((a) => a.action === "approve")?.reason).toMatch(/Four eyes/);
+      // A stable code beside the English reason, for the workspace to translate.
+      expect(list.find((a) => a.action === "approve")?.code).toBe("four_eyes");
     });
   });
 });

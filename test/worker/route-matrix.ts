@@ -192,4 +192,13 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/sitemap.xml", path: () => "/sitemap.xml", expect: anyone(200) },
   { method: "GET", route: "/sitemaps/:file", path: () => "/sitemaps/claims-0.xml", expect: anyone(200) },
   { method: "GET", route: "/robots.txt", path: () => "/robots.txt", expect: anyone(200) },
+  { method: "GET", route: "/methodology", path: () => "/methodology", expect: anyone(200) },
+  { method: "GET", route: "/corrections", path: () => "/corrections", expect: anyone(200) },
+  { method: "GET", route: "/about", path: () => "/about", expect: anyone(200) },
+  { method: "GET", route: "/contact", path: () => "/contact", expect: anyone(200) },
+  // A JSON body is not the form: every caller gets the form back with what to fix.
+  { method: "POST", route: "/contact", path: () => "/contact", body: () => ({ claim: "" }), expect: anyone(400) },
+  { method: "GET", route: "/api/site/about", path: () => "/api/site/about", expect: adminOnly(200) },
+  { method: "PUT", route: "/api/site/about", path: () => "/api/site/about", body: () => ({ version: 0, content: { organisation: { en: "Us", ru: "", kk: "" }, funding: { en: "", ru: "", kk: "" }, team: { en: "", ru: "", kk: "" } } }), expect: adminOnly(200) },
+  { method: "GET", route: "/api/tips", path: () => "/api/tips", expect: staff(200) },
 ];

@@ -25,7 +25,7 @@ export interface Staff {
 /** Tables in an order that deletes children before parents. */
 const tablesChildFirst = [
   "audit_events", "webhook_deliveries", "webhooks", "source_watch", "watch_settings", "match_index", "claim_search", "external_fact_checks", "rating_labels", "suggestion_dismissals", "comments", "sources", "verdicts", "claim_anchor_steps", "claims", "claimants", "article_search", "article_bands", "article_minhash", "article_reprints",
-  "article_revisions", "articles", "sessions", "api_tokens", "invitations", "login_attempts", "users", "write_guards",
+  "article_revisions", "articles", "sessions", "api_tokens", "invitations", "login_attempts", "site_pages", "tips", "users", "write_guards",
 ];
 
 /** Empty every table: storage is shared by the tests of a file, and each test starts from nothing. */

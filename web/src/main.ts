@@ -14,6 +14,8 @@ import { renderArticle } from "./views/article";
 import { renderArticles } from "./views/articles";
 import { renderDashboard } from "./views/dashboard";
 import { renderFlagged } from "./views/flagged";
+import { renderAdminAbout } from "./views/admin-about";
+import { renderTips } from "./views/tips";
 import { renderInvite } from "./views/invite";
 import { renderLogin } from "./views/login";
 import { renderQueue } from "./views/queue";
@@ -58,6 +60,8 @@ function header(route: Route) {
           link("#/search", t("navSearch"), route.name === "search"),
           // Only admins get the entry; the route and the API refuse everyone else as well.
           may(user, "manageUsers").ok ? link("#/admin/users", t("navUsers"), route.name === "adminUsers") : null,
+          may(user, "readTips").ok ? link("#/tips", t("navTips"), route.name === "tips") : null,
+          may(user, "editSitePages").ok ? link("#/admin/about", t("navAbout"), route.name === "adminAbout") : null,
         )
       : null,
     h(
@@ -112,6 +116,12 @@ async function render(force = false) {
       break;
     case "adminUsers":
       view = renderAdminUsers(main);
+      break;
+    case "adminAbout":
+      view = renderAdminAbout(main);
+      break;
+    case "tips":
+      view = renderTips(main);
       break;
     case "account":
       view = renderAccount(main);

@@ -70,3 +70,26 @@ export function forgiveLoginAttempt(db: Db, email: string, client: string) {
     .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
     .where(inArray(loginAttempts.key, Object.values(keys(email, client))));
 }
+
+/** Readers' tips from one client in one window (the contact form). */
+export const tipLimit = { perClient: 5, windowMs: loginLimit.windowMs };
+
+/**
+ * Count a tip from `client` in the current window (kept with the login counters, under its own key).
+ * Returns the seconds until the window ends when this tip is over the limit, else 0.
+ */
+export async function countTip(db: Db, client: string, now = Date.now()): Promise<number> {
+  const windowStart = windowOf(now);
+  const [, [row]] = await db.batch([
+    db.delete(loginAttempts).where(lt(loginAttempts.windowStart, windowStart)),
+    db
+      .insert(loginAttempts)
+      .values({ key: `tip:${client}`, windowStart, failures: 1 })
+      .onConflictDoUpdate({
+        target: loginAttempts.key,
+        set: { failures: sql`case when ${loginAttempts.windowStart} = ${windowStart} then ${loginAttempts.failures} + 1 else 1 end`, windowStart },
+      })
+      .returning({ count: loginAttempts.failures }),
+  ]);
+  return row.count > tipLimit.perClient ? Math.ceil((windowStart + tipLimit.windowMs - now) / 1000) : 0;
+}

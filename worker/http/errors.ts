@@ -5,6 +5,17 @@ import { z } from "zod";
 import type { Refusal } from "../../schema/workflow";
 import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
 import { isStorageFailure, retryAfterSeconds } from "./unavailable";
+import { readerLanguage } from "../pages/i18n";
+import { statusPageHtml } from "../pages/status-page";
+
+/** A request for a public page (not the API): its 404 and error pages are HTML in the site's layout. */
+const wantsPage = (c: Context) => !c.req.path.startsWith("/api/") && c.req.path !== "/api" && c.req.method === "GET";
+
+/** The site's own 404 or error page, in the reader's language. */
+export function statusPage(c: Context, kind: "notFound" | "error") {
+  const ui = readerLanguage(c.req.query("lang"), c.req.header("cookie"), c.req.header("accept-language"));
+  return c.html(statusPageHtml({ kind, ui, path: c.req.path }), kind === "notFound" ? 404 : 500, { "cache-control": "no-store" });
+}
 
 /** The one error shape of the API: `{ error: { code, message, details? } }` (the OpenAPI document states it from here). */
 export const apiErrorBody = z.object({
@@ -75,11 +86,13 @@ export function onError(err: Error, c: Context) {
     return c.json(body, 503, { "Retry-After": String(retryAfterSeconds) });
   }
   console.error(err);
+  if (wantsPage(c)) return statusPage(c, "error");
   return c.json({ error: { code: "internal", message: "Something went wrong on our side." } } satisfies ApiErrorBody, 500);
 }
 
 /** app.notFound */
 export function notFound(c: Context) {
+  if (wantsPage(c)) return statusPage(c, "notFound");
   return c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}.` } } satisfies ApiErrorBody, 404);
 }
 

@@ -4,6 +4,7 @@ import { ratingFor, ratingLabel, type Scale } from "../../schema/rating-scale";
 import { renderExplanation } from "../domain/explanation-html";
 import type { PublicArticle, PublicClaim } from "../domain/public-view";
 import { t } from "./i18n";
+import { st } from "./site-strings";
 
 /** The verdict as a badge: colour from the rating's tone, and always its text. */
 export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage; scale: Scale }) {
@@ -12,7 +13,7 @@ export function VerdictBadge(props: { ratingKey: string; ui: UiLanguage; scale: 
 }
 
 /** One fact-check: verdict, quote, claimant, explanation and sources, plus its state if not plainly published. */
-export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; scale: Scale; headingLevel?: 2 | 3; changedAt?: string | null }) {
+export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; ui: UiLanguage; scale: Scale; headingLevel?: 2 | 3; changedAt?: string | null; quoteShown?: boolean }) {
   const { claim, article, ui } = props;
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
   return (
@@ -21,17 +22,20 @@ export function ClaimCard(props: { claim: PublicClaim; article: PublicArticle; u
         <VerdictBadge ratingKey={claim.ratingKey} ui={ui} scale={props.scale} />
         {claim.state !== "published" ? <span class="state">{claimStateLabel(claim.state, ui)}</span> : null}
       </Heading>
-      <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
-        {claim.exact}
-      </blockquote>
+      {props.quoteShown ? null : (
+        <blockquote lang={article.language} cite={article.sourceUrl ?? undefined}>
+          {claim.exact}
+        </blockquote>
+      )}
       {claim.claimant ? (
         <p class="claimant">
           {t(ui, "claimant")}: <a href={`/claimants/${claim.claimant.id}`}>{claim.claimant.name}</a>
         </p>
       ) : null}
-      {claim.publicNote ? (
+      {claim.publicNote || claim.state !== "published" ? (
         <p class="public-note">
-          <strong>{publicStateLabel(claim.state === "retracted" ? "retracted" : "corrected", ui)}.</strong> {claim.publicNote}
+          <strong>{publicStateLabel(claim.state === "retracted" ? "retracted" : "corrected", ui)}.</strong> {claim.publicNote ?? ""}{" "}
+          <a href="/corrections">{st(ui, "correctedLink")}</a>
         </p>
       ) : null}
       {props.changedAt ? <p class="changed-after">{t(ui, "changedAfter", { date: props.changedAt.slice(0, 10) })}</p> : null}

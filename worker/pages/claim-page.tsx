@@ -22,7 +22,7 @@ export function ClaimPage(props: { claim: PublicClaim; article: PublicArticle; l
         {t(ui, "inArticle")}: <a href={`/articles/${article.slug}#claim-${claim.id}`} lang={article.language}>{article.title}</a>
       </p>
       <h1 lang={article.language}>“{claim.exact}”</h1>
-      <ClaimCard claim={claim} article={article} ui={ui} scale={scale} headingLevel={2} />
+      <ClaimCard claim={claim} article={article} ui={ui} scale={scale} headingLevel={2} quoteShown />
       <section aria-labelledby="history">
         <h2 id="history">{t(ui, "history")}</h2>
         <ol class="log">

@@ -143,3 +143,9 @@ export function pickUiLanguage(query: string | undefined, cookie: string | undef
     .sort((a, b) => b.q - a.q);
   return ranked.map((r) => r.lang).find(Boolean) ?? "en";
 }
+
+/** The reader's language without remembering a choice: for pages built outside a public route (404, errors). */
+export function readerLanguage(query: string | undefined, cookieHeader: string | undefined, acceptLanguage: string | undefined): UiLanguage {
+  const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(cookieHeader ?? "")?.[1];
+  return pickUiLanguage(query, cookie, acceptLanguage);
+}

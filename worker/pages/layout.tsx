@@ -1,11 +1,20 @@
 import type { Child } from "hono/jsx";
 import { uiLanguages, type UiLanguage } from "../../schema/enums";
 import { t } from "./i18n";
+import { st } from "./site-strings";
+
+/** The site's own pages, linked from every public page's footer. */
+const footerLinks = [
+  ["/methodology", "methodology"],
+  ["/corrections", "corrections"],
+  ["/about", "about"],
+  ["/contact", "contact"],
+] as const;
 
 const languageNames: Record<UiLanguage, string> = { en: "English", ru: "Русский", kk: "Қазақша" };
 
 /** The shell of every public page: no inline script, one stylesheet, one small deferred script. */
-export function Layout(props: { title: string; ui: UiLanguage; path: string; children: Child; head?: Child; description?: string }) {
+export function Layout(props: { query?: string; title: string; ui: UiLanguage; path: string; children: Child; head?: Child; description?: string }) {
   const { ui } = props;
   return (
     <html lang={ui}>
@@ -31,7 +40,7 @@ export function Layout(props: { title: string; ui: UiLanguage; path: string; chi
             <label for="q" class="visually-hidden">
               {t(ui, "searchLabel")}
             </label>
-            <input id="q" name="q" type="search" placeholder={t(ui, "search")} />
+            <input id="q" name="q" type="search" placeholder={t(ui, "search")} value={props.query || undefined} />
             <button type="submit">{t(ui, "search")}</button>
           </form>
           <nav class="languages" aria-label={t(ui, "language")}>
@@ -43,6 +52,19 @@ export function Layout(props: { title: string; ui: UiLanguage; path: string; chi
           </nav>
         </header>
         <main id="main">{props.children}</main>
+        <footer class="site-footer">
+          <nav aria-label={st(ui, "footer")}>
+            <ul>
+              {footerLinks.map(([href, key]) => (
+                <li>
+                  <a href={href} aria-current={props.path.split("?")[0] === href ? "page" : undefined}>
+                    {st(ui, key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </footer>
       </body>
     </html>
   );

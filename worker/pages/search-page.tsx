@@ -114,7 +114,7 @@ export function SearchPage(props: { filters: SearchFilters; claims: Page<ClaimHi
   const { ui, filters } = props;
   const none = filters.q && props.claims.items.length === 0 && props.articles.items.length === 0;
   return (
-    <Layout title={`${t(ui, "search")}: ${filters.q}`} ui={ui} path={`/search?q=${encodeURIComponent(filters.q)}`}>
+    <Layout query={filters.q} title={`${t(ui, "search")}: ${filters.q}`} ui={ui} path={`/search?q=${encodeURIComponent(filters.q)}`}>
       <h1>
         {t(ui, "results")}: “{filters.q}”
       </h1>

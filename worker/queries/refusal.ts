@@ -27,5 +27,7 @@ export function refuse(kind: RefusalKind, code: string, message: string, details
  * is a conflict, under `conflictCode` (`not_editable`, `invalid_transition`).
  */
 export function refusedBy(decision: Refusal, conflictCode: string): Refused {
-  return decision.kind === "forbidden" ? refuse("forbidden", "forbidden", decision.reason) : refuse("conflict", conflictCode, decision.reason);
+  // The decision's own stable code travels in details.refusal, for the workspace to translate.
+  const details = decision.code ? { refusal: decision.code } : undefined;
+  return decision.kind === "forbidden" ? refuse("forbidden", "forbidden", decision.reason, details) : refuse("conflict", conflictCode, decision.reason, details);
 }

@@ -5,6 +5,7 @@ import type { UiLanguage } from "../../schema/enums";
 import type { AppEnv } from "../env";
 import { renderVersion } from "../http/public-cache";
 import { publicPage, type BuiltPage } from "../http/public-memory";
+import { statusPage } from "../http/errors";
 import { siteConfig } from "../http/site-config";
 import { validate } from "../http/validate";
 import { ArticlePage } from "../pages/article-page";
@@ -20,7 +21,7 @@ import { publicClaimant, publicHome } from "../queries/public-lists";
 import { annotationsResponse, wantsAnnotations } from "./annotations";
 
 /** The reader's UI language; a ?lang= choice is remembered in a cookie. */
-function uiLanguage(c: Context<AppEnv>): UiLanguage {
+export function uiLanguage(c: Context<AppEnv>): UiLanguage {
   const query = c.req.query("lang");
   const ui = pickUiLanguage(query, getCookie(c, "lang"), c.req.header("accept-language"));
   if (query === ui) setCookie(c, "lang", ui, { path: "/", sameSite: "Lax", secure: true, maxAge: 365 * 24 * 3600 });
@@ -30,14 +31,15 @@ function uiLanguage(c: Context<AppEnv>): UiLanguage {
 /** A page id from the URL; anything else is simply a page that does not exist (an HTML 404, not an API error). */
 const publicId = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null);
 
-const notFoundPage = (c: Context<AppEnv>) => c.html("<!doctype html><title>Not found</title><h1>Not found</h1><p><a href=\"/\">Factline</a></p>", 404);
+/** The 404 page in the site's layout and the reader's language. */
+const notFoundPage = (c: Context<AppEnv>) => statusPage(c, "notFound");
 
 /** A public page from memory (worker/http/public-memory.ts), or the 404 page when there is no such page. */
-async function servePage(c: Context<AppEnv>, key: string, build: () => Promise<BuiltPage>) {
+export async function servePage(c: Context<AppEnv>, key: string, build: () => Promise<BuiltPage>) {
   return (await publicPage(c, `${key}:r${renderVersion}`, build)) ?? notFoundPage(c);
 }
 
-const html = (jsx: unknown) => `<!doctype html>${jsx}`;
+export const html = (jsx: unknown) => `<!doctype html>${jsx}`;
 
 export const publicPages = new Hono<AppEnv>()
   // The workspace shell goes through the worker so that it gets the same CSP and secure headers.

@@ -4,6 +4,7 @@
  */
 import { hc, type ClientResponse, type InferResponseType } from "hono/client";
 import type { AppType } from "../../../worker/app";
+import { messageFor } from "./i18n";
 
 /** The client for /api. */
 export const api = hc<AppType>("/api", { init: { credentials: "same-origin" } });
@@ -40,8 +41,21 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   return body as Success<R>;
 }
 
-/** The message to show for any thrown error. */
-export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/**
+ * The message to show for any thrown error: a refusal's stable code (`details.refusal`, else `code`)
+ * in the workspace's language when lib/messages has it, else the server's own message.
+ */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) {
+    const details = err.details as { refusal?: unknown; retryAfter?: unknown } | undefined;
+    const refusal = details?.refusal;
+    // A lockout says how long the wait is, in whole minutes.
+    const minutes = typeof details?.retryAfter === "number" ? Math.max(1, Math.ceil(details.retryAfter / 60)) : "";
+    const translated = (typeof refusal === "string" ? messageFor(`refusal_${refusal}`) : null) ?? messageFor(`refusal_${err.code}`, { minutes });
+    if (translated) return translated;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
 
 export type ClaimDetailResponse = InferResponseType<(typeof api.claims)[":id"]["$get"], 200>;
 export type ClaimDetail = ClaimDetailResponse["claim"];

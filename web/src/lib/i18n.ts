@@ -48,3 +48,8 @@ export function missingTranslations(): string[] {
   const keys = Object.keys(en) as MessageKey[];
   return (["ru", "kk"] as const).flatMap((lang) => keys.filter((k) => !messages[lang][k]).map((k) => `${lang}.${k}`));
 }
+
+/** A string for a key built at run time (a server code), or null when there is none. */
+export function messageFor(key: string, vars: Record<string, string | number> = {}): string | null {
+  return key in en ? t(key as MessageKey, vars) : null;
+}

@@ -4,6 +4,8 @@ export type Route =
   | { name: "login"; email: string | null }
   | { name: "invite"; token: string }
   | { name: "adminUsers" }
+  | { name: "adminAbout" }
+  | { name: "tips" }
   | { name: "account" }
   | { name: "flagged" }
   | { name: "dashboard" }
@@ -26,6 +28,8 @@ export function parseRoute(hash: string): Route {
   // Invitation tokens are base64url; anything else is not a link we made.
   if (parts[0] === "invite" && parts.length === 2 && /^[A-Za-z0-9_-]{20,200}$/.test(parts[1])) return { name: "invite", token: parts[1] };
   if (parts[0] === "admin" && parts[1] === "users" && parts.length === 2) return { name: "adminUsers" };
+  if (parts[0] === "admin" && parts[1] === "about" && parts.length === 2) return { name: "adminAbout" };
+  if (parts[0] === "tips" && parts.length === 1) return { name: "tips" };
   if (parts[0] === "account" && parts.length === 1) return { name: "account" };
   if (parts[0] === "flagged" && parts.length === 1) return { name: "flagged" };
   if (parts[0] === "queue" && parts.length === 1) return { name: "queue", query };

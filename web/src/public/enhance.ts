@@ -53,7 +53,8 @@ function enhance(article: HTMLElement, highlights: HTMLAnchorElement[]) {
   let last = -1;
   const showPosition = (index: number) => {
     last = index;
-    const text = message(ui, "position", { n: index < 0 ? "–" : index + 1, total: stops.length });
+    // Before anything is opened there is no position to name: say how many there are instead.
+    const text = index < 0 ? message(ui, "count", { total: stops.length }) : message(ui, "position", { n: index + 1, total: stops.length });
     for (const status of statuses) status.textContent = text;
   };
 

@@ -18,6 +18,7 @@ import { createAttentionSection } from "./attention-section";
 import { createClaimList } from "./claim-list";
 import { highlightClaims } from "./highlights";
 import { articleLayout } from "./layout";
+import { createPublicLink } from "./public-link";
 import { newClaimAction } from "./new-claim";
 import { suggestionSlot, type SuggestionSlot } from "./suggestion-list";
 import { articleToolbar } from "./toolbar";
@@ -41,6 +42,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
   let destroyed = false;
   let justCreated: number | null = null;
   let suggestions: SuggestionSlot | undefined;
+  let publicLink: ReturnType<typeof createPublicLink> | undefined;
 
   const fetchClaims = async () => (await unwrap(api.articles[":id"].claims.$get({ param: { id: String(id) } }))).items;
   const tools = createToolPanels({ articleId: id, article: () => article, claims: () => claims, reload: load });
@@ -75,6 +77,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
   function refreshHighlights() {
     highlightClaims(viewer, claims, activeId);
     claimList.show(claims, activeId, article?.article.language);
+    publicLink?.show(claims);
   }
 
   async function reloadClaims() {
@@ -118,6 +121,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     claims = items;
     tools.clearOutcome();
     const mount = h("div", { class: "article-mount" });
+    publicLink = createPublicLink(a.article.slug);
     suggestions = suggestionSlot({ articleId: id, language: a.article.language, viewer: () => viewer, makeClaim: (range) => newClaim(range) });
     replace(
       main,
@@ -131,6 +135,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
         attention: attention.section,
         claimList: claimList.section,
         suggestions: suggestions.element,
+        publicLink: publicLink.element,
       }),
     );
     viewer = createArticleViewer({

@@ -16,6 +16,8 @@ export interface LayoutParts {
   attention: HTMLElement;
   claimList: HTMLElement;
   suggestions: HTMLElement;
+  /** The "Public page" link, or why there is none yet. */
+  publicLink: HTMLElement;
 }
 
 /** The whole page for article `a`. */
@@ -31,7 +33,7 @@ export function articleLayout(a: ArticleResponse, parts: LayoutParts): HTMLEleme
         "div",
         { class: "article-head" },
         h("h1", { id: "article-title", lang: a.article.language }, a.article.title),
-        h("p", { class: "muted" }, meta, " · ", t("revisionN", { n: a.revision.number }), " · ", h("a", { href: `/articles/${a.article.slug}`, target: "_blank", rel: "noopener" }, t("viewPublic"))),
+        h("p", { class: "muted" }, meta, " · ", t("revisionN", { n: a.revision.number }), " · ", parts.publicLink),
       ),
       parts.toolbar,
       parts.toolHost,

@@ -2,7 +2,7 @@
 import type { WorkflowAction } from "../../../../schema/workflow";
 import { api, errorMessage, unwrap, type ClaimDetailResponse } from "../../lib/api";
 import { field, h, showError, uid } from "../../lib/dom";
-import { t, type MessageKey } from "../../lib/i18n";
+import { messageFor, t, type MessageKey } from "../../lib/i18n";
 import { flushEdits, type PanelState } from "./panel-state";
 
 /** The decisions that apply to the claim (null when none do); a comment or a reason is asked for where one is needed. */
@@ -56,7 +56,7 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
           t(`act_${a.action}` as MessageKey),
         );
         b.addEventListener("click", () => void act(a.action, b));
-        return h("div", { class: "action" }, b, a.allowed ? null : h("p", { class: "reason", id: reasonId }, a.reason));
+        return h("div", { class: "action" }, b, a.allowed ? null : h("p", { class: "reason", id: reasonId }, (a.code ? messageFor(`refusal_${a.code}`) : null) ?? a.reason));
       }),
     ),
     error,
