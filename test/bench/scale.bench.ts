@@ -154,6 +154,8 @@ const rows = [...atScale.entries()].map(([key, s]) => {
   const d = atDemo.get(key)!;
   return `| ${(s as Timing & { name: string }).name} | ${fmt(d.warm)} | ${fmt(s.warm)} | ${(s.warm / d.warm).toFixed(2)} | ${fmt(d.rendered)} | ${fmt(s.rendered)} | ${(s.rendered / d.rendered).toFixed(2)} | ${s.trips} | ${(s.bytes / 1024).toFixed(1)} |`;
 });
+// The timings first, so that a failure reading the plans loses nothing measured.
+console.log(rows.join("\n"));
 
 // The plans of the hot queries, with the SQL the app sends, read from D1 itself.
 const sent: { sql: string; params: unknown[] }[] = [];
@@ -162,8 +164,9 @@ const logged = drizzle(w.db, { casing: "snake_case", schema: tables, logger: { l
 const db = new Proxy(logged, {
   get(target, prop) {
     if (prop === "batch") {
-      return (queries: { toSQL: () => { sql: string; params: unknown[] } }[]) => {
-        for (const q of queries) sent.push(q.toSQL());
+      return (queries: { toSQL?: () => { sql: string; params: unknown[] }; getQuery?: () => { sql: string; params: unknown[] } }[]) => {
+        // Query builders answer toSQL(); raw statements (db.all(sql`…`)) answer getQuery().
+        for (const q of queries) sent.push((q.toSQL ?? q.getQuery)!.call(q));
         return target.batch(queries as never);
       };
     }
