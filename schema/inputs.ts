@@ -2,7 +2,7 @@ import { createInsertSchema } from "drizzle-zod";
 import { z } from "zod";
 import { claimants, sources, suggestionDismissals, watchSettings, webhooks } from "./tables";
 import { ratingKeys } from "./rating-scale";
-import { claimStates, roles } from "./enums";
+import { claimantKinds, claimStates, roles } from "./enums";
 import { apiTokenDays, workflowActions } from "./workflow";
 
 /** 256 KiB of article text is several times the longest news article; the body limit enforces it too. */
@@ -166,6 +166,15 @@ export const anchorInput = z.object({ version: z.number().int().positive(), sele
 
 /** A write that only needs the version the client saw (confirmations, approvals). */
 export const versionInput = z.object({ version: z.number().int().positive() });
+
+/** POST /api/claimants: a new claimant, created when a person picks "Create new claimant". */
+export const claimantCreateInput = createInsertSchema(claimants, { name: (s) => s.trim().min(1).max(200) }).pick({ name: true, kind: true });
+
+/** PATCH /api/claimants/:id/kind: person or organisation. */
+export const claimantKindInput = z.object({ version: z.number().int().positive(), kind: z.enum(claimantKinds) });
+
+/** POST /api/claimants/:id/merge: claimant :id (at `version`) is merged into `keepId` (at `keepVersion`). */
+export const claimantMergeInput = z.object({ version: z.number().int().positive(), keepId: z.number().int().positive(), keepVersion: z.number().int().positive() });
 
 /** PATCH /api/claimants/:id: editors set the description; it becomes public once another editor approves it. */
 export const claimantUpdateInput = z.object({ version: z.number().int().positive(), description: z.string().trim().max(500).nullable() });

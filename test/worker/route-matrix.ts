@@ -21,6 +21,8 @@ export interface Fixture {
   publishedId: number;
   /** Its description was typed by `checker` and waits for an editor. */
   publishedClaimantId: number;
+  /** A claimant of `draftId`, created by `checker`: a duplicate to merge. */
+  secondClaimantId: number;
   publishedArticleId: number;
 }
 
@@ -119,6 +121,9 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/claims/:id/history", path: (f) => `/api/claims/${f.draftId}/history`, expect: staff(200) },
   { method: "GET", route: "/api/claims/:id/anchor-history", path: (f) => `/api/claims/${f.draftId}/anchor-history`, expect: staff(200) },
   { method: "GET", route: "/api/claimants", path: () => "/api/claimants?q=min", expect: staff(200) },
+  { method: "POST", route: "/api/claimants", path: () => "/api/claimants", body: () => ({ name: "Aidar Seitkali", kind: "person" }), expect: staff(201) },
+  { method: "PATCH", route: "/api/claimants/:id/kind", path: (f) => `/api/claimants/${f.publishedClaimantId}/kind`, body: () => ({ ...version1, kind: "organization" }), expect: { public: 401, checker: 200, checker2: 403, editor: 200, editor2: 200, admin: 200 } },
+  { method: "POST", route: "/api/claimants/:id/merge", path: (f) => `/api/claimants/${f.secondClaimantId}/merge`, body: (f) => ({ ...version1, keepId: f.publishedClaimantId, keepVersion: 1 }), expect: editors(200) },
   { method: "GET", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, expect: staff(200) },
   { method: "PATCH", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, body: () => ({ ...version1, description: "Mayor since 2020" }), expect: editors(200) },
   { method: "POST", route: "/api/claimants/:id/approve-description", path: (f) => `/api/claimants/${f.publishedClaimantId}/approve-description`, body: () => version1, expect: editors(200) },

@@ -11,7 +11,7 @@ import { t } from "../../lib/i18n";
 import { staff } from "../../session";
 import { assignSection } from "./assign";
 import { renderDiscussion } from "./claim-discussion";
-import { claimantDescription } from "./claimant-description";
+import { showClaimant } from "./claimant-description";
 import { decisionSection } from "./decisions";
 import { deleteSection } from "./delete-draft";
 import { editingBody } from "./editing";
@@ -43,6 +43,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     // An editor who may decide on a claim in review reads it first, and edits only on request.
     const reviewing = actions.some((a) => a.action === "approve" && a.allowed) && !state.editToggle;
     const editing = editable.ok && !reviewing;
+    showClaimant(state, claim.claimant?.id ?? null);
     const body = editing ? editingBody(state, state.base) : readingBody(state, claim, editable, reviewing);
     replace(
       panel,
@@ -51,7 +52,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       decisionSection(state, actions),
       assignSection(state, claim, people),
       deleteSection(state, deletable),
-      claim.claimant ? claimantDescription(claim.claimant.id) : null,
+      state.claimantHost,
       renderDiscussion(claimId, people),
     );
     if (events.focusForm && state.form) {

@@ -1,0 +1,14 @@
+/** The newsroom desk's strings in Kazakh. */
+import type { deskEn } from "./en";
+
+export const deskKk: Record<keyof typeof deskEn, string> = {
+  claimantDraftNote: "Әлі сақталмады: тізімнен автор таңдаңыз немесе жаңасын жасаңыз.",
+  claimantKindSaved: "Түрі сақталды.",
+  saveKind: "Түрін сақтау",
+  mergeClaimant: "Көшірмені осы авторға біріктіру",
+  mergeDuplicate: "Біріктірілетін көшірме",
+  mergeButton: "«{name}» авторына біріктіру",
+  mergeConfirm: "«{dup}» авторын «{name}» авторына біріктіру керек пе? Оның тексерулері «{name}» авторына көшеді, ал «{dup}» жойылады.",
+  merged: "Біріктірілді: {count} тексеру көшірілді.",
+  mergeUnknown: "Тізімнен автор таңдаңыз.",
+};

@@ -1,0 +1,14 @@
+/** The newsroom desk's strings in Russian. */
+import type { deskEn } from "./en";
+
+export const deskRu: Record<keyof typeof deskEn, string> = {
+  claimantDraftNote: "Ещё не сохранено: выберите автора из списка или создайте нового.",
+  claimantKindSaved: "Тип сохранён.",
+  saveKind: "Сохранить тип",
+  mergeClaimant: "Объединить дубликат с этим автором",
+  mergeDuplicate: "Дубликат для объединения",
+  mergeButton: "Объединить с «{name}»",
+  mergeConfirm: "Объединить «{dup}» с «{name}»? Его проверки перейдут к «{name}», а «{dup}» будет удалён.",
+  merged: "Объединено: перенесено проверок: {count}.",
+  mergeUnknown: "Выберите автора из списка.",
+};
