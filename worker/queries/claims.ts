@@ -243,9 +243,9 @@ export interface ClaimListFilter {
   offset: number;
 }
 
-/** Claims across articles for queues and dashboards. */
-export function listClaims(db: Db, filter: ClaimListFilter) {
-  const where = and(
+/** The condition of a claim list (shared by the list, its total and the attention list). */
+export function claimListWhere(filter: Omit<ClaimListFilter, "order" | "limit" | "offset">) {
+  return and(
     filter.states?.length ? inArray(claims.state, filter.states) : undefined,
     filter.authorId ? eq(claims.authorId, filter.authorId) : undefined,
     filter.assigneeId ? eq(claims.assigneeId, filter.assigneeId) : undefined,
@@ -253,6 +253,11 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
     filter.language ? eq(articles.language, filter.language) : undefined,
     filter.flagged ? or(inArray(claims.anchorStatus, ["changed", "orphaned"]), eq(claims.needsReview, true)) : undefined,
   );
+}
+
+/** Claims across articles for queues and dashboards. */
+export function listClaims(db: Db, filter: ClaimListFilter) {
+  const where = claimListWhere(filter);
   return db
     .select({
       id: claims.id,

@@ -9,4 +9,5 @@ export const deskEn = {
   mergeConfirm: "Merge “{dup}” into “{name}”? Its fact-checks move to “{name}” and “{dup}” is deleted.",
   merged: "Merged: {count} fact-checks moved.",
   mergeUnknown: "Pick a claimant from the list.",
+  showingOf: "Showing {shown} of {total}.",
 };

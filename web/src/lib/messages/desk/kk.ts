@@ -11,4 +11,5 @@ export const deskKk: Record<keyof typeof deskEn, string> = {
   mergeConfirm: "«{dup}» авторын «{name}» авторына біріктіру керек пе? Оның тексерулері «{name}» авторына көшеді, ал «{dup}» жойылады.",
   merged: "Біріктірілді: {count} тексеру көшірілді.",
   mergeUnknown: "Тізімнен автор таңдаңыз.",
+  showingOf: "{total} ішінен {shown} көрсетілген.",
 };

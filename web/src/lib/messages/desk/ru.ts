@@ -11,4 +11,5 @@ export const deskRu: Record<keyof typeof deskEn, string> = {
   mergeConfirm: "Объединить «{dup}» с «{name}»? Его проверки перейдут к «{name}», а «{dup}» будет удалён.",
   merged: "Объединено: перенесено проверок: {count}.",
   mergeUnknown: "Выберите автора из списка.",
+  showingOf: "Показано {shown} из {total}.",
 };
