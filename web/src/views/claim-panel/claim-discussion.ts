@@ -36,7 +36,7 @@ export function renderDiscussion(claimId: number, people: UserItem[]) {
     const children = all.filter((x) => x.parentId === c.id);
     return h(
       "li",
-      { class: "comment", "data-comment-id": c.id },
+      { class: "comment", "data-comment-id": c.id, id: `comment-${c.id}`, tabindex: -1 },
       h("p", { class: "comment-meta" }, h("strong", {}, c.authorName), " ", h("time", { datetime: c.createdAt, class: "muted" }, formatDate(c.createdAt, uiLanguage())), " ", reply),
       h("p", { class: "comment-body" }, c.body),
       children.length ? h("ul", { class: "comments" }, children.map((x) => commentItem(x, all))) : null,

@@ -15,6 +15,7 @@ import { showClaimant } from "./claimant-description";
 import { decisionSection } from "./decisions";
 import { deleteSection } from "./delete-draft";
 import { editingBody } from "./editing";
+import { changesBanner } from "./changes-banner";
 import { claimHeader } from "./header";
 import { createPanelState, teardown, type PanelEvents } from "./panel-state";
 import { readingBody } from "./read-only";
@@ -45,9 +46,13 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     const editing = editable.ok && !reviewing;
     showClaimant(state, claim.claimant?.id ?? null);
     const body = editing ? editingBody(state, state.base) : readingBody(state, claim, editable, reviewing);
+    const [head, ...rest] = claimHeader(state, claim, nameOf);
     replace(
       panel,
-      claimHeader(state, claim, nameOf),
+      head,
+      // A claim sent back says so first: who asked for what, and when.
+      changesBanner(claim, nameOf),
+      rest,
       body,
       decisionSection(state, actions),
       assignSection(state, claim, people),

@@ -10,4 +10,7 @@ export const deskEn = {
   merged: "Merged: {count} fact-checks moved.",
   mergeUnknown: "Pick a claimant from the list.",
   showingOf: "Showing {shown} of {total}.",
+  changesRequestedBanner: "Changes requested",
+  changesRequestedBy: "{name} asked for changes on {when}:",
+  readThread: "Read it in the discussion",
 };

@@ -12,4 +12,7 @@ export const deskKk: Record<keyof typeof deskEn, string> = {
   merged: "Біріктірілді: {count} тексеру көшірілді.",
   mergeUnknown: "Тізімнен автор таңдаңыз.",
   showingOf: "{total} ішінен {shown} көрсетілген.",
+  changesRequestedBanner: "Түзету сұралды",
+  changesRequestedBy: "{name} {when} түзету сұрады:",
+  readThread: "Талқылауда оқу",
 };

@@ -12,4 +12,7 @@ export const deskRu: Record<keyof typeof deskEn, string> = {
   merged: "Объединено: перенесено проверок: {count}.",
   mergeUnknown: "Выберите автора из списка.",
   showingOf: "Показано {shown} из {total}.",
+  changesRequestedBanner: "Запрошены правки",
+  changesRequestedBy: "{name} запросил(а) правки {when}:",
+  readThread: "Читать в обсуждении",
 };
