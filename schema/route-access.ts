@@ -58,6 +58,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   "GET /api/claims": staff("List claims by state, assignee or article."),
   "GET /api/claims/:id": staff("A claim with its verdict, sources and the actions you may take."),
   "GET /api/claims/attention": staff("Claims that need a person (changed or orphaned places, public claims to re-review), each in full, with the total."),
+  "GET /api/claims/:id/publish-preview": staff("What the public will see once the claim is published: the card as rendered and the ClaimReview, with the publish decision.", "decideTransition(publish)"),
   "PATCH /api/claims/:id": staff("Edit a claim's content.", "canEdit: checkers their own or assigned claims until review, editors until approval"),
   "DELETE /api/claims/:id": staff("Delete a draft.", "canDelete: checkers their own drafts, editors any draft"),
   "POST /api/claims/:id/transitions": staff("Move a claim through the workflow (submit, approve, publish, correct, retract…).", "decideTransition: editorial actions need an editor; four eyes"),

@@ -16,6 +16,7 @@ import { authRoutes } from "./routes/auth";
 import { feedRoutes } from "./routes/feeds";
 import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
+import { publishPreviewRoutes } from "./routes/publish-preview";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
 import { factCheckRoutes } from "./routes/fact-checks";
@@ -44,6 +45,7 @@ const api = new Hono<AppEnv>()
   .route("/articles", annotationImportRoutes)
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
+  .route("/claims", publishPreviewRoutes)
   .route("/match", matchRoutes)
   .route("/fact-checks", factCheckRoutes)
   .route("/claimants", claimantRoutes)

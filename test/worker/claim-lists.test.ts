@@ -26,7 +26,7 @@ describe("GET /api/claims: totals", () => {
 describe("GET /api/claims/attention", () => {
   it("lists every flagged claim in full in one request, with the total and the confirm decision", async () => {
     const article = await importArticle(text, checker);
-    const claims = [];
+    const claims: { id: number }[] = [];
     for (const w of words.slice(0, 3)) claims.push(await claimThrough(article, w, "draft", { checker, editor }, { sources: [{ url: "https://stat.example/x", title: "Stats" }] }));
     await claimThrough(article, words[5]!, "published", { checker, editor: editor2 });
     const { article: current } = await json(await call(`/api/articles/${article.id}`, { as: editor }));

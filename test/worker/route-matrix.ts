@@ -99,6 +99,7 @@ export const routeMatrix: RouteCell[] = [
   },
   { method: "GET", route: "/api/claims", path: () => "/api/claims?state=in_review", expect: staff(200) },
   { method: "GET", route: "/api/claims/attention", path: () => "/api/claims/attention?limit=5", expect: staff(200) },
+  { method: "GET", route: "/api/claims/:id/publish-preview", path: (f) => `/api/claims/${f.approvedId}/publish-preview?ui=ru`, expect: staff(200) },
   { method: "GET", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, expect: staff(200) },
   { method: "PATCH", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => ({ ...version1, ratingKey: "false" }), expect: { ...staff(200), checker2: 403 } },
   { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => version1, expect: { ...staff(204), checker2: 403 } },

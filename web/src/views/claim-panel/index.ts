@@ -17,6 +17,7 @@ import { deleteSection } from "./delete-draft";
 import { editingBody } from "./editing";
 import { changesBanner } from "./changes-banner";
 import { claimHeader } from "./header";
+import { publicClaimLink } from "./publish-preview";
 import { createPanelState, teardown, type PanelEvents } from "./panel-state";
 import { readingBody } from "./read-only";
 
@@ -52,9 +53,10 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       head,
       // A claim sent back says so first: who asked for what, and when.
       changesBanner(claim, nameOf),
+      ["published", "corrected", "retracted"].includes(claim.state) ? publicClaimLink(claim.id) : null,
       rest,
       body,
-      decisionSection(state, actions),
+      decisionSection(state, actions, claim.exact),
       assignSection(state, claim, people),
       deleteSection(state, deletable),
       state.claimantHost,

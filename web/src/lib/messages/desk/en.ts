@@ -13,4 +13,12 @@ export const deskEn = {
   changesRequestedBanner: "Changes requested",
   changesRequestedBy: "{name} asked for changes on {when}:",
   readThread: "Read it in the discussion",
+  publishPreviewTitle: "Before you publish: what the public will see",
+  publishQuestion: "Publish claim #{id}, “{quote}”?",
+  confirmPublish: "Publish claim #{id}",
+  crRating: "ClaimReview rating",
+  crAuthor: "Claimant in ClaimReview",
+  crUrl: "Public address",
+  publishedNow: "Published.",
+  viewPublicClaim: "See the public fact-check",
 };

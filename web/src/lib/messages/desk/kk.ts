@@ -15,4 +15,12 @@ export const deskKk: Record<keyof typeof deskEn, string> = {
   changesRequestedBanner: "Түзету сұралды",
   changesRequestedBy: "{name} {when} түзету сұрады:",
   readThread: "Талқылауда оқу",
+  publishPreviewTitle: "Жарияламас бұрын: оқырмандар не көреді",
+  publishQuestion: "№{id} «{quote}» мәлімдемесін жариялау керек пе?",
+  confirmPublish: "№{id} мәлімдемені жариялау",
+  crRating: "ClaimReview бағасы",
+  crAuthor: "ClaimReview-тағы автор",
+  crUrl: "Жария мекенжай",
+  publishedNow: "Жарияланды.",
+  viewPublicClaim: "Жария тексеруді ашу",
 };

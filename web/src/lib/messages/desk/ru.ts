@@ -15,4 +15,12 @@ export const deskRu: Record<keyof typeof deskEn, string> = {
   changesRequestedBanner: "Запрошены правки",
   changesRequestedBy: "{name} запросил(а) правки {when}:",
   readThread: "Читать в обсуждении",
+  publishPreviewTitle: "Перед публикацией: что увидят читатели",
+  publishQuestion: "Опубликовать утверждение №{id} «{quote}»?",
+  confirmPublish: "Опубликовать утверждение №{id}",
+  crRating: "Оценка в ClaimReview",
+  crAuthor: "Автор в ClaimReview",
+  crUrl: "Публичный адрес",
+  publishedNow: "Опубликовано.",
+  viewPublicClaim: "Открыть публичную проверку",
 };
