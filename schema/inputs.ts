@@ -38,8 +38,19 @@ export const articleImportInput = z.object({
   sourceUrl: httpUrl.optional(),
   publisher: z.string().trim().min(1).max(200).optional(),
   publishedAt: isoDate.optional(),
+  author: z.string().trim().min(1).max(200).optional(),
 });
 export type ArticleImportInput = z.input<typeof articleImportInput>;
+
+/** PATCH /api/articles/:id/metadata: the outlet, original URL, author, date and title; null clears one. */
+export const articleMetadataInput = z.object({
+  version: z.number().int().positive(),
+  title: z.string().trim().min(1).max(500).optional(),
+  sourceUrl: httpUrl.nullable().optional(),
+  publisher: z.string().trim().min(1).max(200).nullable().optional(),
+  author: z.string().trim().min(1).max(200).nullable().optional(),
+  publishedAt: isoDate.nullable().optional(),
+});
 
 /** PUT /api/articles/:id: a new revision of the text, as plain text (or Markdown/HTML) or as a Tiptap document. */
 export const articleReviseInput = z

@@ -46,6 +46,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   "GET /api/articles": staff("List articles."),
   "POST /api/articles": staff("Import an article (text, Markdown or HTML); a known source URL with new text becomes a revision."),
   "GET /api/articles/:id": staff("An article with its current revision."),
+  "PATCH /api/articles/:id/metadata": staff("Edit an article's title, outlet, original URL, author and date (versioned).", "canEditArticleMetadata: editors only once a claim on it is public"),
   "PUT /api/articles/:id": staff("Store a new revision and re-anchor every claim.", "canReviseArticle: only editors once the article has public fact-checks"),
   "GET /api/articles/:id/revisions": staff("Every revision of an article."),
   "GET /api/articles/:id/revisions/:number": staff("One revision's text."),

@@ -130,6 +130,8 @@ export const routeMatrix: RouteCell[] = [
   { method: "PATCH", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, body: () => ({ ...version1, description: "Mayor since 2020" }), expect: editors(200) },
   { method: "POST", route: "/api/claimants/:id/approve-description", path: (f) => `/api/claimants/${f.publishedClaimantId}/approve-description`, body: () => version1, expect: editors(200) },
   { method: "GET", route: "/app/", path: () => "/app/", expect: anyone(200) },
+  { method: "PATCH", route: "/api/articles/:id/metadata", path: (f) => `/api/articles/${f.articleId}/metadata`, body: () => ({ ...version1, author: "A. Writer" }), expect: staff(200) },
+  { method: "PATCH", route: "/api/articles/:id/metadata", path: (f) => `/api/articles/${f.publishedArticleId}/metadata`, body: () => ({ ...version1, publisher: "The Outlet" }), expect: editors(200) },
   { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, body: () => ({ version: 1, text: "The minister said 41 schools opened." }), expect: staff(201) },
   // Once the public sees claims on an article, only editors replace its text.
   { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.publishedArticleId}`, body: () => ({ version: 1, text: "The mayor said 12 bridges were repaired. A new line." }), expect: editors(201) },

@@ -114,6 +114,7 @@ export async function importArticle(
     sourceKey: sourceKey(input.sourceUrl ?? parsed.sourceUrl ?? ""),
     publisher: input.publisher ?? parsed.publisher,
     publishedAt: input.publishedAt ?? parsed.publishedAt,
+    author: input.author ?? null,
     bodyHash,
     createdBy: actorId,
   };
