@@ -28,7 +28,10 @@ async function buildFixture(): Promise<Fixture> {
   const publishedClaim = await claimThrough(published, "12 bridges were repaired", "published", { checker, editor: people.editor }, { claimant: { name: "The Mayor", description: "Mayor of the city" } });
   const { claim } = await json(await call(`/api/claims/${publishedClaim.id}`, { as: checker }));
   const second = await json(await call("/api/claimants", { method: "POST", as: checker, body: { name: "The mayor's office", kind: "organization" } }));
-  await call(`/api/claims/${draftId}`, { method: "PATCH", as: checker, body: { version: 1, claimant: { id: second.claimant.id } } });
+  const sentence = "The minister said 40 schools opened.";
+  const at = sentence.indexOf("said 40");
+  const selector = [{ type: "TextQuoteSelector", exact: "said 40" }, { type: "TextPositionSelector", start: at, end: at + "said 40".length }];
+  await call(`/api/articles/${article.id}/claims`, { method: "POST", as: checker, body: { selector, claimant: { id: second.claimant.id } } });
   return {
     articleId: article.id,
     articleRevisionId: article.currentRevisionId,

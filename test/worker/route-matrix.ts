@@ -21,7 +21,7 @@ export interface Fixture {
   publishedId: number;
   /** Its description was typed by `checker` and waits for an editor. */
   publishedClaimantId: number;
-  /** A claimant of `draftId`, created by `checker`: a duplicate to merge. */
+  /** A claimant of a draft of its own, created by `checker`: a duplicate to merge. */
   secondClaimantId: number;
   publishedArticleId: number;
 }
