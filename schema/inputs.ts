@@ -2,7 +2,7 @@ import { createInsertSchema } from "drizzle-zod";
 import { z } from "zod";
 import { claimants, sources, suggestionDismissals, watchSettings, webhooks } from "./tables";
 import { ratingKeys } from "./rating-scale";
-import { claimStates, roles } from "./enums";
+import { claimantKinds, claimStates, roles } from "./enums";
 import { apiTokenDays, workflowActions } from "./workflow";
 
 /** 256 KiB of article text is several times the longest news article; the body limit enforces it too. */
@@ -38,8 +38,19 @@ export const articleImportInput = z.object({
   sourceUrl: httpUrl.optional(),
   publisher: z.string().trim().min(1).max(200).optional(),
   publishedAt: isoDate.optional(),
+  author: z.string().trim().min(1).max(200).optional(),
 });
 export type ArticleImportInput = z.input<typeof articleImportInput>;
+
+/** PATCH /api/articles/:id/metadata: the outlet, original URL, author, date and title; null clears one. */
+export const articleMetadataInput = z.object({
+  version: z.number().int().positive(),
+  title: z.string().trim().min(1).max(500).optional(),
+  sourceUrl: httpUrl.nullable().optional(),
+  publisher: z.string().trim().min(1).max(200).nullable().optional(),
+  author: z.string().trim().min(1).max(200).nullable().optional(),
+  publishedAt: isoDate.nullable().optional(),
+});
 
 /** PUT /api/articles/:id: a new revision of the text, as plain text (or Markdown/HTML) or as a Tiptap document. */
 export const articleReviseInput = z
@@ -166,6 +177,15 @@ export const anchorInput = z.object({ version: z.number().int().positive(), sele
 
 /** A write that only needs the version the client saw (confirmations, approvals). */
 export const versionInput = z.object({ version: z.number().int().positive() });
+
+/** POST /api/claimants: a new claimant, created when a person picks "Create new claimant". */
+export const claimantCreateInput = createInsertSchema(claimants, { name: (s) => s.trim().min(1).max(200) }).pick({ name: true, kind: true });
+
+/** PATCH /api/claimants/:id/kind: person or organisation. */
+export const claimantKindInput = z.object({ version: z.number().int().positive(), kind: z.enum(claimantKinds) });
+
+/** POST /api/claimants/:id/merge: claimant :id (at `version`) is merged into `keepId` (at `keepVersion`). */
+export const claimantMergeInput = z.object({ version: z.number().int().positive(), keepId: z.number().int().positive(), keepVersion: z.number().int().positive() });
 
 /** PATCH /api/claimants/:id: editors set the description; it becomes public once another editor approves it. */
 export const claimantUpdateInput = z.object({ version: z.number().int().positive(), description: z.string().trim().max(500).nullable() });

@@ -206,6 +206,22 @@ export function canReviseArticle(actor: Actor, article: ArticleFacts): Decision 
   return ok;
 }
 
+/** May this actor edit the article's outlet, original URL, author and date? As its text: editors only once the public sees claims on it. */
+export function canEditArticleMetadata(actor: Actor, article: ArticleFacts): Decision {
+  return article.publicClaims > 0 && !isEditor(actor) ? forbidden("This article has public fact-checks: only editors can edit its details.") : ok;
+}
+
+/** May this actor set a claimant's kind (person or organisation)? Editors, and whoever created the claimant. */
+export function canEditClaimantKind(actor: Actor, claimant: { createdBy: number | null }): Decision {
+  return isEditor(actor) || claimant.createdBy === actor.id ? ok : forbidden("Only editors or the claimant's creator can change its kind.");
+}
+
+/** May this actor merge claimant `remove` into `keep` (its claims move over, it is deleted)? Editors only. */
+export function canMergeClaimants(actor: Actor, remove: { id: number }, keep: { id: number }): Decision {
+  if (!isEditor(actor)) return forbidden("Only editors can merge claimants.");
+  return remove.id === keep.id ? conflict("A claimant cannot be merged into itself.") : ok;
+}
+
 /** The facts about a claimant's description that decide who may approve it. */
 export interface ClaimantFacts {
   description: string | null;
@@ -250,6 +266,8 @@ const rolePowers = {
   readTips: ["checker", "editor", "admin"],
   /** Import Hypothesis or W3C annotations onto an article: they become the importer's drafts, never public. */
   importAnnotations: ["checker", "editor", "admin"],
+  /** Create a claimant by name: only when a person picks "Create new claimant", never on autosave. */
+  createClaimants: ["checker", "editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePower = keyof typeof rolePowers;
 

@@ -17,6 +17,7 @@ import { authRoutes } from "./routes/auth";
 import { feedRoutes } from "./routes/feeds";
 import { claimantRoutes } from "./routes/claimants";
 import { claimRoutes } from "./routes/claims";
+import { publishPreviewRoutes } from "./routes/publish-preview";
 import { claimLinkRoutes } from "./routes/claim-links";
 import { matchRoutes } from "./routes/match";
 import { searchRoutes } from "./routes/search";
@@ -49,6 +50,7 @@ const api = new Hono<AppEnv>()
   .route("/articles", annotationImportRoutes)
   .route("/claims", claimRoutes)
   .route("/claims", claimLinkRoutes)
+  .route("/claims", publishPreviewRoutes)
   .route("/match", matchRoutes)
   .route("/search", searchRoutes)
   .route("/fact-checks", factCheckRoutes)

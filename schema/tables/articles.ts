@@ -14,6 +14,8 @@ export const articles = sqliteTable(
     /** sourceKey(sourceUrl): how a publisher's page finds its article (see worker/domain/source-key.ts). */
     sourceKey: text(),
     publisher: text(),
+    /** The article's author, as the outlet names them. */
+    author: text(),
     /** Publication date as the article states it, ISO date. */
     publishedAt: text(),
     currentRevisionId: integer().references((): AnySQLiteColumn => articleRevisions.id),

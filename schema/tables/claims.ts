@@ -36,6 +36,8 @@ export const claimants = sqliteTable("claimants", {
   descriptionBy: integer().references(() => users.id),
   /** The description the public sees: a copy of `description` taken when an editor approved it. */
   publicDescription: text(),
+  /** Who created the claimant (null for those made before this was kept): they may set its kind, as editors may. */
+  createdBy: integer().references(() => users.id),
   version: integer().notNull().default(1),
   createdAt: text().notNull().default(now),
 });

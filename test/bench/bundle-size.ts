@@ -41,7 +41,9 @@ console.log("| file | minified (KB) | gzip -9 (KB) |");
 console.log("|---|---:|---:|");
 for (const r of rows) console.log(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
 console.log(`| **total** | ${kb(total.raw)} | **${kb(total.gzip)}** |`);
-const workspace = rows.filter((r) => r.file.startsWith("app/")).reduce((n, r) => n + r.gzip, 0);
+// What one person loads: the workspace's entry and the strings of one language (each language is a chunk).
+const entry = rows.find((r) => r.file === "app/app.js")?.gzip ?? 0;
+const workspace = entry + Math.max(0, ...rows.filter((r) => r.file.startsWith("app/") && r.file !== "app/app.js").map((r) => r.gzip));
 const publicOver = rows.filter((r) => !r.file.startsWith("app/") && r.gzip > publicScriptBudget);
 console.log(`\nWorkspace budget: ${kb(budgetBytes)} KB gzipped; ${workspace <= budgetBytes ? "within" : "OVER"} by ${kb(Math.abs(budgetBytes - workspace))} KB.`);
 console.log(`Public scripts: ${publicOver.length === 0 ? `each within ${kb(publicScriptBudget)} KB` : `OVER ${kb(publicScriptBudget)} KB: ${publicOver.map((r) => r.file).join(", ")}`}.`);

@@ -65,6 +65,7 @@ describe("re-anchoring in the workspace", () => {
     await checker.locator(".claim-panel .claim-quote").getByText(busesClaim).waitFor();
     publishedId = openClaimId(checker);
     await checker.getByLabel("Claimant", { exact: true }).fill("City Council");
+    await checker.getByLabel("Claimant", { exact: true }).press("Enter");
     await checker.getByLabel("Verdict").selectOption("mostly-false");
     await waitSaved(checker);
 

@@ -56,8 +56,9 @@ describe("the fact-check loop in the workspace", () => {
     await expect(checker.locator(`.claim-hl[data-claim-id="${claimId}"]`).count()).resolves.toBeGreaterThan(0);
 
     await checker.getByLabel("Claimant", { exact: true }).fill(`Loop Party Press Office ${stamp}`);
-    await checker.getByText(`New claimant: “Loop Party Press Office ${stamp}”`).waitFor();
     await checker.getByLabel("Kind").selectOption("organization");
+    await checker.getByRole("button", { name: `Create new claimant “Loop Party Press Office ${stamp}”` }).click();
+    await checker.locator('.new-claimant[hidden]').waitFor({ state: "attached" });
     await checker.getByLabel("Verdict").selectOption("unverifiable");
     const explanation = checker.locator(".claim-panel .rich-text-content");
     await explanation.click();

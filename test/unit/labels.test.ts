@@ -17,10 +17,10 @@ describe("claim state labels", () => {
     for (const lang of uiLanguages) for (const s of publicClaimStates) expect(publicStateLabel(s, lang)).toBe(claimStateLabel(s, lang));
   });
 
-  it("are what the workspace shows in its current language", () => {
-    setUiLanguage("kk");
+  it("are what the workspace shows in its current language", async () => {
+    await setUiLanguage("kk");
     expect(stateLabel("changes_requested")).toBe(claimStateLabel("changes_requested", "kk"));
-    setUiLanguage("en");
+    await setUiLanguage("en");
     expect(stateLabel("in_review")).toBe("In review");
   });
 

@@ -27,6 +27,11 @@ async function buildFixture(): Promise<Fixture> {
   const published = await importArticle("Published article\n\nThe mayor said 12 bridges were repaired.", checker, "https://news.example/published");
   const publishedClaim = await claimThrough(published, "12 bridges were repaired", "published", { checker, editor: people.editor }, { claimant: { name: "The Mayor", description: "Mayor of the city" } });
   const { claim } = await json(await call(`/api/claims/${publishedClaim.id}`, { as: checker }));
+  const second = await json(await call("/api/claimants", { method: "POST", as: checker, body: { name: "The mayor's office", kind: "organization" } }));
+  const sentence = "The minister said 40 schools opened.";
+  const at = sentence.indexOf("said 40");
+  const selector = [{ type: "TextQuoteSelector", exact: "said 40" }, { type: "TextPositionSelector", start: at, end: at + "said 40".length }];
+  await call(`/api/articles/${article.id}/claims`, { method: "POST", as: checker, body: { selector, claimant: { id: second.claimant.id } } });
   return {
     articleId: article.id,
     articleRevisionId: article.currentRevisionId,
@@ -40,11 +45,12 @@ async function buildFixture(): Promise<Fixture> {
     publishedSlug: published.slug,
     publishedId: publishedClaim.id,
     publishedClaimantId: claim.claimant.id,
+    secondClaimantId: second.claimant.id,
     publishedArticleId: published.id,
   };
 }
 
-const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, checkerUserId: 4, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1, publishedArticleId: 2 };
+const placeholder: Fixture = { articleId: 1, articleRevisionId: 1, articleSlug: "slug", draftId: 1, inReviewId: 2, approvedId: 3, checkerTokenId: 1, checker2UserId: 5, checkerUserId: 4, publishedSlug: "published", publishedId: 4, publishedClaimantId: 1, secondClaimantId: 2, publishedArticleId: 2 };
 
 describe("route × role matrix", () => {
   for (const row of routeMatrix) {

@@ -21,6 +21,8 @@ export interface Fixture {
   publishedId: number;
   /** Its description was typed by `checker` and waits for an editor. */
   publishedClaimantId: number;
+  /** A claimant of a draft of its own, created by `checker`: a duplicate to merge. */
+  secondClaimantId: number;
   publishedArticleId: number;
 }
 
@@ -96,6 +98,8 @@ export const routeMatrix: RouteCell[] = [
     expect: staff(201),
   },
   { method: "GET", route: "/api/claims", path: () => "/api/claims?state=in_review", expect: staff(200) },
+  { method: "GET", route: "/api/claims/attention", path: () => "/api/claims/attention?limit=5", expect: staff(200) },
+  { method: "GET", route: "/api/claims/:id/publish-preview", path: (f) => `/api/claims/${f.approvedId}/publish-preview?ui=ru`, expect: staff(200) },
   { method: "GET", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, expect: staff(200) },
   { method: "PATCH", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => ({ ...version1, ratingKey: "false" }), expect: { ...staff(200), checker2: 403 } },
   { method: "DELETE", route: "/api/claims/:id", path: (f) => `/api/claims/${f.draftId}`, body: () => version1, expect: { ...staff(204), checker2: 403 } },
@@ -119,10 +123,15 @@ export const routeMatrix: RouteCell[] = [
   { method: "GET", route: "/api/claims/:id/history", path: (f) => `/api/claims/${f.draftId}/history`, expect: staff(200) },
   { method: "GET", route: "/api/claims/:id/anchor-history", path: (f) => `/api/claims/${f.draftId}/anchor-history`, expect: staff(200) },
   { method: "GET", route: "/api/claimants", path: () => "/api/claimants?q=min", expect: staff(200) },
+  { method: "POST", route: "/api/claimants", path: () => "/api/claimants", body: () => ({ name: "Aidar Seitkali", kind: "person" }), expect: staff(201) },
+  { method: "PATCH", route: "/api/claimants/:id/kind", path: (f) => `/api/claimants/${f.publishedClaimantId}/kind`, body: () => ({ ...version1, kind: "organization" }), expect: { public: 401, checker: 200, checker2: 403, editor: 200, editor2: 200, admin: 200 } },
+  { method: "POST", route: "/api/claimants/:id/merge", path: (f) => `/api/claimants/${f.secondClaimantId}/merge`, body: (f) => ({ ...version1, keepId: f.publishedClaimantId, keepVersion: 1 }), expect: editors(200) },
   { method: "GET", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, expect: staff(200) },
   { method: "PATCH", route: "/api/claimants/:id", path: (f) => `/api/claimants/${f.publishedClaimantId}`, body: () => ({ ...version1, description: "Mayor since 2020" }), expect: editors(200) },
   { method: "POST", route: "/api/claimants/:id/approve-description", path: (f) => `/api/claimants/${f.publishedClaimantId}/approve-description`, body: () => version1, expect: editors(200) },
   { method: "GET", route: "/app/", path: () => "/app/", expect: anyone(200) },
+  { method: "PATCH", route: "/api/articles/:id/metadata", path: (f) => `/api/articles/${f.articleId}/metadata`, body: () => ({ ...version1, author: "A. Writer" }), expect: staff(200) },
+  { method: "PATCH", route: "/api/articles/:id/metadata", path: (f) => `/api/articles/${f.publishedArticleId}/metadata`, body: () => ({ ...version1, publisher: "The Outlet" }), expect: editors(200) },
   { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, body: () => ({ version: 1, text: "The minister said 41 schools opened." }), expect: staff(201) },
   // Once the public sees claims on an article, only editors replace its text.
   { method: "PUT", route: "/api/articles/:id", path: (f) => `/api/articles/${f.publishedArticleId}`, body: () => ({ version: 1, text: "The mayor said 12 bridges were repaired. A new line." }), expect: editors(201) },

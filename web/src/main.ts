@@ -3,7 +3,7 @@ import { uiLanguages, type UiLanguage } from "../../schema/enums";
 import { may } from "../../schema/workflow";
 import { api, unwrap } from "./lib/api";
 import { h, replace } from "./lib/dom";
-import { languageNames, setUiLanguage, t, uiLanguage } from "./lib/i18n";
+import { languageNames, loadUiLanguage, setUiLanguage, t, uiLanguage } from "./lib/i18n";
 import { isPublicRoute, parseRoute, type Route } from "./lib/router";
 import { loadScale } from "./lib/scale";
 import { queueBadge, startQueueLive, stopQueueLive } from "./live/queue-live";
@@ -35,8 +35,7 @@ function header(route: Route) {
     uiLanguages.map((l) => h("option", { value: l, selected: l === uiLanguage() }, languageNames[l])),
   );
   lang.addEventListener("change", () => {
-    setUiLanguage(lang.value as UiLanguage);
-    void render(true);
+    void setUiLanguage(lang.value as UiLanguage).then(() => render(true));
   });
   const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
   logout.addEventListener("click", async () => {
@@ -165,4 +164,5 @@ window.addEventListener("factline:unauthenticated", () => {
   sessionStorage.setItem("factline.after-login", location.hash);
   location.hash = "#/login";
 });
-void render();
+// The remembered language's strings first, then the first screen.
+void loadUiLanguage().then(() => render());

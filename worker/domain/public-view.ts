@@ -9,6 +9,8 @@ export interface PublicArticle {
   sourceUrl: string | null;
   publisher: string | null;
   publishedAt: string | null;
+  /** Optional: pages that read it show it. */
+  author?: string | null;
 }
 
 export interface PublicSource {

@@ -40,6 +40,7 @@ export function ArticlePage(props: {
         <h1>{article.title}</h1>
         <p class="meta">
           {article.publisher ? <span>{article.publisher}</span> : null}
+          {article.author ? <span class="author">{article.author}</span> : null}
           {article.publishedAt ? <time datetime={article.publishedAt}>{article.publishedAt}</time> : null}
           {article.sourceUrl ? (
             <a href={article.sourceUrl} rel="nofollow noopener">

@@ -154,6 +154,7 @@ async function insertArticle(
     sourceKey: sourceKey(input.sourceUrl ?? parsed.sourceUrl ?? ""),
     publisher: input.publisher ?? parsed.publisher,
     publishedAt: input.publishedAt ?? parsed.publishedAt,
+    author: input.author ?? null,
     bodyHash,
     createdBy: actorId,
   };

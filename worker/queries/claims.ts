@@ -151,6 +151,8 @@ function staleClaim(currentVersion: number) {
 export async function updateClaim(db: Db, claim: ClaimRow, input: z.output<typeof claimUpdateInput>, actor: Actor) {
   const { version, ...content } = input;
   const write = await contentWrite(db, claim.id, content, actor, claim);
+  // The sources as they were, so the history can say which were added or removed.
+  const sourcesBefore = content.sources === undefined ? undefined : await db.select({ url: sources.url, title: sources.title }).from(sources).where(eq(sources.claimId, claim.id)).orderBy(asc(sources.position));
   const now = new Date().toISOString();
   await versionedClaimBatch(db, claim, version, [
     ...write.before,
@@ -159,7 +161,7 @@ export async function updateClaim(db: Db, claim: ClaimRow, input: z.output<typeo
       .set({ ...write.set, lastEditedBy: actor.id, shapedBy: Object.values(content).some((v) => v !== undefined) ? withShaper(claim, actor) : claim.shapedBy, updatedAt: now, version: sql`${claims.version} + 1` })
       .where(eq(claims.id, claim.id)),
     ...write.after,
-    auditInsert(db, { actorId: actor.id, action: "claim.update", entityType: "claim", entityId: claim.id, before: pickContent(claim), after: content }),
+    auditInsert(db, { actorId: actor.id, action: "claim.update", entityType: "claim", entityId: claim.id, before: { ...pickContent(claim), ...(sourcesBefore ? { sources: sourcesBefore } : {}) }, after: content }),
   ]);
   return getClaimDetail(db, claim.id);
 }
@@ -243,9 +245,9 @@ export interface ClaimListFilter {
   offset: number;
 }
 
-/** Claims across articles for queues and dashboards. */
-export function listClaims(db: Db, filter: ClaimListFilter) {
-  const where = and(
+/** The condition of a claim list (shared by the list, its total and the attention list). */
+export function claimListWhere(filter: Omit<ClaimListFilter, "order" | "limit" | "offset">) {
+  return and(
     filter.states?.length ? inArray(claims.state, filter.states) : undefined,
     filter.authorId ? eq(claims.authorId, filter.authorId) : undefined,
     filter.assigneeId ? eq(claims.assigneeId, filter.assigneeId) : undefined,
@@ -253,6 +255,11 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
     filter.language ? eq(articles.language, filter.language) : undefined,
     filter.flagged ? or(inArray(claims.anchorStatus, ["changed", "orphaned"]), eq(claims.needsReview, true)) : undefined,
   );
+}
+
+/** Claims across articles for queues and dashboards. */
+export function listClaims(db: Db, filter: ClaimListFilter) {
+  const where = claimListWhere(filter);
   return db
     .select({
       id: claims.id,

@@ -15,6 +15,7 @@ export const publicArticleColumns = {
   sourceUrl: articles.sourceUrl,
   publisher: articles.publisher,
   publishedAt: articles.publishedAt,
+  author: articles.author,
 };
 
 export const publicClaimColumns = {

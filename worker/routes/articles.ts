@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { articleImportInput, articleListQuery, articleReviseInput, claimCreateInput, idParam } from "../../schema/inputs";
+import { articleImportInput, articleListQuery, articleMetadataInput, articleReviseInput, claimCreateInput, idParam } from "../../schema/inputs";
 import { revisionParagraphs } from "../domain/article-parse";
 import { docToParagraphs } from "../domain/article-text";
 import { textDiff } from "../domain/text-diff";
 import type { AppEnv } from "../env";
-import { apiError } from "../http/errors";
+import { apiError, enforce } from "../http/errors";
+import { canEditArticleMetadata } from "../../schema/workflow";
+import { articleForMetadata, updateArticleMetadata } from "../queries/article-metadata";
 import { validate } from "../http/validate";
 import { claimChange, notifyLive } from "../live/notify";
 import { requireStaff } from "../middleware/auth";
@@ -26,6 +28,13 @@ export const articleRoutes = new Hono<AppEnv>()
   .get("/:id", validate("param", idParam), async (c) => {
     const { article, revision } = await getArticleWithRevision(c.get("db"), c.req.valid("param").id);
     return c.json({ article, revision: { id: revision.id, number: revision.number, text: revision.text, doc: revision.doc, createdAt: revision.createdAt } });
+  })
+  .patch("/:id/metadata", validate("param", idParam), validate("json", articleMetadataInput), async (c) => {
+    const db = c.get("db");
+    const actor = c.get("user")!;
+    const { article, publicClaims } = await articleForMetadata(db, c.req.valid("param").id);
+    enforce(canEditArticleMetadata(actor, { publicClaims }));
+    return c.json({ article: await updateArticleMetadata(db, article, c.req.valid("json"), actor) });
   })
   .put("/:id", validate("param", idParam), validate("json", articleReviseInput), async (c) => {
     const input = c.req.valid("json");

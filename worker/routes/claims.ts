@@ -9,6 +9,7 @@ import { validate } from "../http/validate";
 import { claimChange, notifyLive } from "../live/notify";
 import { requirePower, requireStaff } from "../middleware/auth";
 import { getAnchorHistory } from "../queries/anchor-history";
+import { attentionClaims, countClaims } from "../queries/claim-lists";
 import { auditHistory } from "../queries/audit";
 import { anchorClaim, confirmAnchor, proposeAnchor } from "../queries/anchoring";
 import { deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
@@ -34,18 +35,23 @@ export const claimRoutes = new Hono<AppEnv>()
   .get("/", validate("query", claimListQuery), async (c) => {
     const q = c.req.valid("query");
     const me = c.get("user")!.id;
-    const items = await listClaims(c.get("db"), {
+    const filter = {
       flagged: q.flagged,
       states: q.state,
       authorId: q.mine === "authored" ? me : q.authorId,
       assigneeId: q.mine === "assigned" ? me : q.assigneeId,
       articleId: q.articleId,
       language: q.language,
-      order: q.order,
-      limit: q.limit,
-      offset: q.offset,
-    });
-    return c.json({ items, limit: q.limit, offset: q.offset });
+    };
+    // The page and its total (the dashboard's counts), side by side.
+    const [items, total] = await Promise.all([listClaims(c.get("db"), { ...filter, order: q.order, limit: q.limit, offset: q.offset }), countClaims(c.get("db"), filter)]);
+    return c.json({ items, total, limit: q.limit, offset: q.offset });
+  })
+  .get("/attention", validate("query", pageQuery), async (c) => {
+    const { limit, offset } = c.req.valid("query");
+    const actor = c.get("user")!;
+    const { items, total } = await attentionClaims(c.get("db"), limit, offset);
+    return c.json({ items: items.map((claim) => ({ claim, confirmAnchor: canConfirmAnchor(actor, claim) })), total, limit, offset });
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const claim = await getClaimDetail(c.get("db"), c.req.valid("param").id);

@@ -55,7 +55,7 @@ describe("isSourceUrl", () => {
 });
 
 describe("i18n", () => {
-  it("translates every UI string into ru and kk", () => {
-    expect(missingTranslations()).toEqual([]);
+  it("translates every UI string into ru and kk", async () => {
+    expect(await missingTranslations()).toEqual([]);
   });
 });

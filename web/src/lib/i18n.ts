@@ -1,13 +1,25 @@
-/** The workspace's UI language and strings (one file a language in messages/). The choice is remembered in localStorage. */
+/**
+ * The workspace's UI language and strings (one file a language in messages/). The choice is remembered
+ * in localStorage. Each language's strings are a chunk of their own, loaded before the first screen and
+ * when another language is chosen, so that a person downloads the strings of their own language only.
+ */
 import { uiLanguageOf, type UiLanguage } from "../../../schema/enums";
 import { format } from "../../../schema/format";
-import { en, type MessageKey, type Messages } from "./messages/en";
-import { kk } from "./messages/kk";
-import { ru } from "./messages/ru";
+import type { MessageKey, Messages } from "./messages/en";
 
 export type { MessageKey };
 
-const messages: Record<UiLanguage, Messages> = { en, ru, kk };
+const messages: Partial<Record<UiLanguage, Messages>> = {};
+const loaders: Record<UiLanguage, () => Promise<Messages>> = {
+  en: () => import("./messages/en").then((m) => m.en),
+  ru: () => import("./messages/ru").then((m) => m.ru),
+  kk: () => import("./messages/kk").then((m) => m.kk),
+};
+
+/** Make sure the strings of `lang` are here (the first render awaits this for the remembered language). */
+export async function loadUiLanguage(lang: UiLanguage = current): Promise<void> {
+  messages[lang] ??= await loaders[lang]();
+}
 const storageKey = "factline.uiLanguage";
 
 /** Native names, so each language is findable by someone who reads only that one. */
@@ -29,7 +41,8 @@ let current: UiLanguage = typeof localStorage !== "undefined" ? initial() : "en"
 export const uiLanguage = () => current;
 
 /** Switch the UI language and remember it. */
-export function setUiLanguage(lang: UiLanguage) {
+export async function setUiLanguage(lang: UiLanguage) {
+  await loadUiLanguage(lang);
   current = lang;
   try {
     localStorage.setItem(storageKey, lang);
@@ -40,16 +53,17 @@ export function setUiLanguage(lang: UiLanguage) {
 
 /** The message `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return format(messages[current][key] ?? en[key], vars);
+  return format(messages[current]?.[key] ?? key, vars);
 }
 
 /** Every key is translated in every language (used by the unit test). */
-export function missingTranslations(): string[] {
-  const keys = Object.keys(en) as MessageKey[];
-  return (["ru", "kk"] as const).flatMap((lang) => keys.filter((k) => !messages[lang][k]).map((k) => `${lang}.${k}`));
+export async function missingTranslations(): Promise<string[]> {
+  await Promise.all([loadUiLanguage("en"), loadUiLanguage("ru"), loadUiLanguage("kk")]);
+  const keys = Object.keys(messages.en!) as MessageKey[];
+  return (["ru", "kk"] as const).flatMap((lang) => keys.filter((k) => !messages[lang]![k]).map((k) => `${lang}.${k}`));
 }
 
 /** A string for a key built at run time (a server code), or null when there is none. */
 export function messageFor(key: string, vars: Record<string, string | number> = {}): string | null {
-  return key in en ? t(key as MessageKey, vars) : null;
+  return key in (messages[current] ?? {}) ? t(key as MessageKey, vars) : null;
 }

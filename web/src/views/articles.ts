@@ -26,13 +26,29 @@ function importPanel(onImported: () => void) {
     h("option", { value: "html" }, t("formatHtml")),
   );
   const title = h("input", { type: "text", name: "title", maxlength: 500 });
+  // The article's details: left empty, they are detected from the text (a source line, a date line).
+  const details = {
+    publisher: h("input", { type: "text", name: "publisher", maxlength: 200 }),
+    sourceUrl: h("input", { type: "url", name: "sourceUrl", maxlength: 2000 }),
+    author: h("input", { type: "text", name: "author", maxlength: 200 }),
+    publishedAt: h("input", { type: "date", name: "publishedAt" }),
+  };
+  const detailsBox = h(
+    "fieldset",
+    { class: "import-details" },
+    h("legend", {}, t("articleDetails")),
+    h("p", { class: "hint" }, t("importDetailsHint")),
+    h("div", { class: "row" }, field(t("detailPublisher"), details.publisher).wrap, field(t("detailSourceUrl"), details.sourceUrl).wrap),
+    h("div", { class: "row" }, field(t("detailAuthor"), details.author).wrap, field(t("detailPublishedAt"), details.publishedAt).wrap),
+  );
+  const detailValues = () => Object.fromEntries(Object.entries(details).flatMap(([k, el]) => (el.value.trim() ? [[k, el.value.trim()]] : [])));
   const file = h("input", { type: "file", name: "file", accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" });
   const textField = field(t("pasteText"), text);
   const fileField = field(t("uploadFile"), file);
   const result = h("div", { class: "import-result", role: "status", "aria-live": "polite" });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("importButton"));
 
-  async function send(body: { text: string; format: Format; title?: string }, errorAt: (m: string | null) => void) {
+  async function send(body: { text: string; format: Format; title?: string; publisher?: string; sourceUrl?: string; author?: string; publishedAt?: string }, errorAt: (m: string | null) => void) {
     errorAt(null);
     replace(result);
     submit.disabled = true;
@@ -53,6 +69,7 @@ function importPanel(onImported: () => void) {
       if (stored) {
         text.value = "";
         title.value = "";
+        for (const el of Object.values(details)) el.value = "";
         onImported();
       }
     } catch (err) {
@@ -62,11 +79,11 @@ function importPanel(onImported: () => void) {
     }
   }
 
-  const form = h("form", { class: "import-form", novalidate: true }, textField.wrap, h("div", { class: "row" }, field(t("format"), format).wrap, field(t("titleOptional"), title).wrap), h("div", { class: "row" }, submit), fileField.wrap, result);
+  const form = h("form", { class: "import-form", novalidate: true }, textField.wrap, h("div", { class: "row" }, field(t("format"), format).wrap, field(t("titleOptional"), title).wrap), detailsBox, h("div", { class: "row" }, submit), fileField.wrap, result);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     if (!text.value.trim()) return textField.setError(t("pasteText"));
-    void send({ text: text.value, format: format.value as Format, ...(title.value.trim() ? { title: title.value.trim() } : {}) }, textField.setError);
+    void send({ text: text.value, format: format.value as Format, ...(title.value.trim() ? { title: title.value.trim() } : {}), ...detailValues() }, textField.setError);
   });
   file.addEventListener("change", async () => {
     const chosen = file.files?.[0];

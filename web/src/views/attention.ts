@@ -119,6 +119,12 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions, con
   );
 }
 
+/** Render the cards of claims already read in full (GET /api/claims/attention), or the "all clear" note. */
+export function renderAttentionCards(host: HTMLElement, details: readonly { claim: ClaimDetail; confirmAnchor: { ok: boolean; reason?: string } }[], options: AttentionOptions) {
+  if (details.length === 0) return replace(host, h("p", { class: "empty" }, t("attentionEmpty")));
+  replace(host, details.map((d) => attentionCard(d.claim, options, d.confirmAnchor)));
+}
+
 /** Load the details of `ids` and render their cards into `host` (an "all clear" note when there are none). */
 export async function renderAttention(host: HTMLElement, ids: readonly number[], options: AttentionOptions) {
   if (ids.length === 0) return replace(host, h("p", { class: "empty" }, t("attentionEmpty")));

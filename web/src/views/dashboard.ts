@@ -33,10 +33,11 @@ export function renderDashboard(main: HTMLElement): ViewHandle {
         const body = h("div", { class: "section-body", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
         const load = () =>
           void unwrap(api.claims.$get({ query: { limit: "20", ...s.query } }))
-            .then(({ items }) => {
-              replace(body, claimTable(items, t(s.key), { author: s.author }));
+            .then(({ items, total }) => {
+              replace(body, claimTable(items, t(s.key), { author: s.author }), total > items.length ? h("p", { class: "muted", "data-shown": "" }, t("showingOf", { shown: String(items.length), total: String(total) })) : null);
               body.removeAttribute("aria-busy");
-              section.querySelector(".count")!.textContent = String(items.length);
+              // The list's total, not the page's size.
+              section.querySelector(".count")!.textContent = String(total);
             })
             .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
         loaders.push(load);

@@ -1,5 +1,8 @@
 /** The workspace's strings in English: the reference every other language translates, key for key. */
+import { deskEn } from "./desk/en";
+
 export const en = {
+  ...deskEn,
   appName: "Factline",
   skipToMain: "Skip to main content",
   language: "Language",
@@ -59,7 +62,7 @@ export const en = {
   claimantKind: "Kind",
   person: "Person",
   organization: "Organisation",
-  createClaimant: "New claimant: “{name}”",
+  createClaimant: "Create new claimant “{name}”",
   verdict: "Verdict",
   noVerdict: "— not rated yet —",
   explanation: "Explanation",

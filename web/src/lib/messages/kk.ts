@@ -1,7 +1,9 @@
 /** The workspace's strings in Kazakh. */
+import { deskKk } from "./desk/kk";
 import type { Messages } from "./en";
 
 export const kk: Messages = {
+  ...deskKk,
   appName: "Factline",
   skipToMain: "Негізгі мазмұнға өту",
   language: "Тіл",
@@ -61,7 +63,7 @@ export const kk: Messages = {
   claimantKind: "Түрі",
   person: "Адам",
   organization: "Ұйым",
-  createClaimant: "Жаңа автор: «{name}»",
+  createClaimant: "«{name}» жаңа авторын жасау",
   verdict: "Үкім",
   noVerdict: "— бағаланбаған —",
   explanation: "Түсіндірме",

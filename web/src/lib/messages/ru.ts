@@ -1,7 +1,9 @@
 /** The workspace's strings in Russian. */
+import { deskRu } from "./desk/ru";
 import type { Messages } from "./en";
 
 export const ru: Messages = {
+  ...deskRu,
   appName: "Factline",
   skipToMain: "Перейти к содержимому",
   language: "Язык",
@@ -61,7 +63,7 @@ export const ru: Messages = {
   claimantKind: "Тип",
   person: "Человек",
   organization: "Организация",
-  createClaimant: "Новый автор: «{name}»",
+  createClaimant: "Создать автора «{name}»",
   verdict: "Вердикт",
   noVerdict: "— без оценки —",
   explanation: "Обоснование",

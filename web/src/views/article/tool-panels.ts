@@ -5,11 +5,12 @@
 import type { ArticleClaim, ArticleResponse, RevisionResult } from "../../lib/api";
 import { h, replace } from "../../lib/dom";
 import { t } from "../../lib/i18n";
+import { detailsForm } from "./details-form";
 import { revisionOutcome } from "./revision-outcome";
 import { revisionsPanel } from "./revisions-panel";
 import { updateTextForm } from "./update-text";
 
-type Tool = "update" | "revisions";
+type Tool = "update" | "revisions" | "details";
 
 export interface ToolPanelOptions {
   articleId: number;
@@ -43,17 +44,26 @@ export function createToolPanels(options: ToolPanelOptions): ToolPanels {
   };
   const updateToggle = toggle("update", t("updateText"));
   const revisionsToggle = toggle("revisions", t("revisions"));
+  const detailsToggle = toggle("details", t("articleDetails"));
 
   function setTool(tool: Tool | null) {
     openTool = tool;
     updateToggle.setAttribute("aria-expanded", String(tool === "update"));
     revisionsToggle.setAttribute("aria-expanded", String(tool === "revisions"));
+    detailsToggle.setAttribute("aria-expanded", String(tool === "details"));
     const article = options.article();
     if (!article || !tool) return replace(host);
     if (tool === "update") {
       const before = options.claims();
       replace(host, h("section", { class: "tool-panel", "aria-label": t("updateText") }, updateTextForm(article, (result) => void saved(result, before), () => setTool(null))));
       host.querySelector<HTMLTextAreaElement>("textarea")?.focus();
+    } else if (tool === "details") {
+      const done = async () => {
+        await options.reload();
+        setTool("details");
+        host.querySelector("[data-details-status]")!.textContent = t("detailsSaved");
+      };
+      replace(host, h("section", { class: "tool-panel", "aria-labelledby": "details-title" }, h("h2", { id: "details-title" }, t("articleDetails")), detailsForm(article, done)));
     } else {
       replace(host, h("section", { class: "tool-panel", "aria-labelledby": "revisions-title" }, h("h2", { id: "revisions-title" }, t("revisions")), revisionsPanel(options.articleId, article.article.language, article.revision.number)));
     }
@@ -66,5 +76,5 @@ export function createToolPanels(options: ToolPanelOptions): ToolPanels {
     outcome.focus();
   }
 
-  return { toggles: [updateToggle, revisionsToggle], host, outcome, clearOutcome: () => replace(outcome) };
+  return { toggles: [updateToggle, revisionsToggle, detailsToggle], host, outcome, clearOutcome: () => replace(outcome) };
 }

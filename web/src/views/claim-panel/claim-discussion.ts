@@ -1,18 +1,8 @@
 /** Staff comments (threaded one level) and the audit history of a claim. */
-import type { WorkflowAction } from "../../../../schema/workflow";
-import { workflowActions } from "../../../../schema/workflow";
 import { api, errorMessage, unwrap, type CommentItem, type UserItem } from "../../lib/api";
-import { stateLabel } from "../../lib/claim-label";
 import { field, formatDate, h, replace } from "../../lib/dom";
-import { t, uiLanguage, type MessageKey } from "../../lib/i18n";
-
-function historyLabel(action: string, before: unknown, after: unknown): string {
-  const verb = action.replace(/^claim\./, "");
-  const label = (workflowActions as readonly string[]).includes(verb) ? t(`act_${verb as WorkflowAction}` as MessageKey) : action;
-  const from = (before as { state?: string } | null)?.state;
-  const to = (after as { state?: string } | null)?.state;
-  return from && to ? `${label}: ${stateLabel(from)} → ${stateLabel(to)}` : label;
-}
+import { t, uiLanguage } from "../../lib/i18n";
+import { historyItems } from "./claim-history";
 
 /** The comments and history section of a claim. */
 export function renderDiscussion(claimId: number, people: UserItem[]) {
@@ -36,7 +26,7 @@ export function renderDiscussion(claimId: number, people: UserItem[]) {
     const children = all.filter((x) => x.parentId === c.id);
     return h(
       "li",
-      { class: "comment", "data-comment-id": c.id },
+      { class: "comment", "data-comment-id": c.id, id: `comment-${c.id}`, tabindex: -1 },
       h("p", { class: "comment-meta" }, h("strong", {}, c.authorName), " ", h("time", { datetime: c.createdAt, class: "muted" }, formatDate(c.createdAt, uiLanguage())), " ", reply),
       h("p", { class: "comment-body" }, c.body),
       children.length ? h("ul", { class: "comments" }, children.map((x) => commentItem(x, all))) : null,
@@ -50,12 +40,7 @@ export function renderDiscussion(claimId: number, people: UserItem[]) {
     ]);
     const top = comments.items.filter((c) => !c.parentId || !comments.items.some((p) => p.id === c.parentId));
     replace(list, top.length ? top.map((c) => commentItem(c, comments.items)) : h("li", { class: "muted" }, t("empty")));
-    replace(
-      history,
-      events.items.map((e) =>
-        h("li", {}, h("time", { datetime: e.createdAt, class: "muted" }, formatDate(e.createdAt, uiLanguage())), " ", h("strong", {}, nameOf(e.actorId)), " ", historyLabel(e.action, e.before, e.after)),
-      ),
-    );
+    replace(history, historyItems(events.items, nameOf));
   }
 
   post.addEventListener("click", async () => {

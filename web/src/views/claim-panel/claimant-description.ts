@@ -5,15 +5,25 @@
 import { api, errorMessage, unwrap } from "../../lib/api";
 import { field, h, replace, showError } from "../../lib/dom";
 import { t } from "../../lib/i18n";
+import type { PanelState } from "./panel-state";
+import { kindEditor, mergeTool } from "./claimant-tools";
 
-/** A section for claimant `id`, filled once loaded; empty for people who may not edit descriptions. */
-export function claimantDescription(id: number): HTMLElement {
+/**
+ * A section for claimant `id`, filled once loaded: its kind for editors and its creator, the description and
+ * merging duplicates for editors; empty for everyone else. `reload` reloads the claim after a merge.
+ */
+export function claimantDescription(id: number, reload: () => Promise<void>): HTMLElement {
   const host = h("section", { class: "claimant-description", "aria-labelledby": `claimant-desc-${id}` });
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
 
-  async function load() {
-    const { claimant, editable, approvable } = await unwrap(api.claimants[":id"].$get({ param: { id: String(id) } }));
-    if (!editable.ok) return replace(host);
+  async function load(): Promise<void> {
+    const { claimant, editable, approvable, kindEditable, mergeable } = await unwrap(api.claimants[":id"].$get({ param: { id: String(id) } }));
+    const heading = h("h3", { id: `claimant-desc-${id}` }, `${t("claimant")}: ${claimant.name}`);
+    const kind = kindEditable.ok ? kindEditor(claimant) : null;
+    if (!editable.ok) {
+      replace(host, kind ? [heading, kind] : []);
+      return;
+    }
     const box = field(t("claimantDescription"), h("textarea", { name: "claimantDescription", rows: 2 }, claimant.description ?? ""));
     const save = h("button", { type: "button", class: "btn btn-small", "data-action": "save-description" }, t("saveDescription"));
     const approve = h("button", { type: "button", class: "btn btn-small", "data-action": "approve-description", disabled: !approvable.ok }, t("approveDescription"));
@@ -34,14 +44,21 @@ export function claimantDescription(id: number): HTMLElement {
     const status = claimant.publicDescription === null ? t("descriptionNotPublic") : claimant.publicDescription === claimant.description ? t("descriptionPublic") : t("descriptionChanged");
     replace(
       host,
-      h("h3", { id: `claimant-desc-${id}` }, `${t("claimant")}: ${claimant.name}`),
+      heading,
+      kind,
       h("p", { class: "muted", "data-description-status": "" }, status),
       box.wrap,
       h("div", { class: "row" }, save, approve, approvable.ok ? null : h("p", { class: "reason" }, approvable.reason)),
       error,
+      mergeable.ok ? mergeTool(claimant, reload) : null,
     );
   }
 
   load().catch((err) => replace(host, h("p", { class: "error", role: "alert" }, errorMessage(err))));
   return host;
+}
+
+/** Show the section of claimant `id` (none for null) in the panel's claimant host. */
+export function showClaimant(state: PanelState, id: number | null) {
+  replace(state.claimantHost, id ? claimantDescription(id, state.reload) : null);
 }

@@ -1,75 +1,116 @@
-/** The claim form's claimant: a native datalist gives accessible autocomplete; a name with no match creates a claimant on save. */
-import { api, unwrap } from "../../lib/api";
+/**
+ * The claim form's claimant: a native datalist gives accessible autocomplete. A typed name is a draft
+ * of the form: the claim keeps its claimant until a person picks a known one, clears the field, or
+ * creates a new one with "Create new claimant" (or Enter). Autosave never creates a claimant.
+ */
+import { foldKey } from "../../../../schema/text/fold";
+import { api, errorMessage, unwrap } from "../../lib/api";
 import type { ClaimDraft } from "../../lib/claim-merge";
-import { field, h, replace, uid } from "../../lib/dom";
+import { field, h, replace, showError, uid } from "../../lib/dom";
 import { t } from "../../lib/i18n";
 
-const sameName = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, " ") === b.trim().toLowerCase().replace(/\s+/g, " ");
+type Kind = "person" | "organization";
+type Known = { id: number; name: string; kind: string };
 
 /** The claimant field's handle. */
 export interface ClaimantField {
-  /** The field, the "new claimant" note, the kind of a new claimant, and the datalist, in that order. */
+  /** The field, the "create new claimant" box (with the kind), and the datalist, in that order. */
   elements: HTMLElement[];
-  /** The claimant as typed: a known one with its id, a new one with its kind, or null. */
+  /** The claimant the claim has: a known one, or null. Never a name still being typed. */
   value(): ClaimDraft["claimant"];
   set(claimant: ClaimDraft["claimant"]): void;
-  /** The server resolved a new claimant's name to an id. */
+  /** The server returned the claim's claimant. */
   learn(claimant: { id: number; name: string } | null): void;
   /** Look up claimants like the name typed, for the autocomplete. */
   search(): Promise<void>;
   focus(): void;
 }
 
-/** Build the field, showing claimant id `initialId`; `onChange` runs on every edit. */
+/** Build the field, showing claimant id `initialId`; `onChange` runs when the claimant changes. */
 export function createClaimantField(initialId: number | null, onChange: () => void): ClaimantField {
-  const known = new Map<string, { id: number; name: string; kind: string }>();
-  let claimantId: number | null = initialId;
+  const known = new Map<string, Known>();
+  let chosen: { id: number; name: string } | null = null;
   const listId = uid("claimants");
   const datalist = h("datalist", { id: listId });
   const input = h("input", { type: "text", name: "claimant", list: listId, autocomplete: "off", placeholder: t("claimantPlaceholder"), maxlength: 200 });
   const kindSelect = h("select", { name: "claimantKind" }, h("option", { value: "person" }, t("person")), h("option", { value: "organization" }, t("organization")));
-  const newNote = h("p", { class: "hint new-claimant", hidden: true });
   const kindField = field(t("claimantKind"), kindSelect);
+  const createButton = h("button", { type: "button", class: "btn btn-small", "data-action": "create-claimant" });
+  const error = h("p", { class: "form-error", role: "alert", hidden: true });
+  const newBox = h("div", { class: "new-claimant", hidden: true }, h("p", { class: "hint", "data-draft-note": "" }, t("claimantDraftNote")), kindField.wrap, createButton, error);
   const claimantField = field(t("claimant"), input);
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  function resolve() {
-    const name = input.value;
-    const match = [...known.values()].find((c) => sameName(c.name, name));
-    claimantId = match ? match.id : null;
-    const isNew = !!name.trim() && !match;
-    newNote.hidden = !isNew;
-    newNote.textContent = isNew ? t("createClaimant", { name: name.trim() }) : "";
-    kindField.wrap.hidden = !isNew;
+  const match = (name: string) => [...known.values()].find((c) => foldKey(c.name) === foldKey(name));
+
+  function choose(next: { id: number; name: string } | null) {
+    const changed = (next?.id ?? null) !== (chosen?.id ?? null);
+    chosen = next;
+    if (changed) onChange();
   }
+
+  /** What the typed name means: a known claimant (chosen at once), nothing (cleared), or a new name (a draft). */
+  function resolve(commit: boolean) {
+    const name = input.value.trim();
+    const found = name ? match(name) : undefined;
+    const isNew = !!name && !found;
+    newBox.hidden = !isNew;
+    createButton.textContent = isNew ? t("createClaimant", { name }) : "";
+    input.setAttribute("aria-invalid", "false");
+    if (!commit) return;
+    if (found) choose({ id: found.id, name: found.name });
+    else if (!name) choose(null);
+  }
+
   async function search() {
-    const { items } = await unwrap(api.claimants.$get({ query: { q: input.value.trim(), limit: "10" } })).catch(() => ({ items: [] }));
+    const { items } = await unwrap(api.claimants.$get({ query: { q: input.value.trim(), limit: "10" } })).catch(() => ({ items: [] as Known[] }));
     for (const c of items) known.set(c.name, c);
     replace(datalist, items.map((c) => h("option", { value: c.name })));
-    resolve();
+    resolve(true);
   }
+
+  async function create() {
+    const name = input.value.trim();
+    if (!name || match(name)) return;
+    showError(error, null);
+    createButton.disabled = true;
+    try {
+      const res = await unwrap(api.claimants.$post({ json: { name, kind: kindSelect.value as Kind } }));
+      known.set(res.claimant.name, res.claimant);
+      input.value = res.claimant.name;
+      resolve(true);
+      input.focus();
+    } catch (err) {
+      showError(error, errorMessage(err));
+    } finally {
+      createButton.disabled = false;
+    }
+  }
+
   input.addEventListener("input", () => {
-    resolve();
+    resolve(true);
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => void search(), 150);
-    onChange();
   });
-  kindSelect.addEventListener("change", onChange);
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !newBox.hidden) {
+      e.preventDefault();
+      void create();
+    }
+  });
+  createButton.addEventListener("click", () => void create());
 
   return {
-    elements: [claimantField.wrap, newNote, kindField.wrap, datalist],
-    value: () => (input.value.trim() ? { id: claimantId, name: input.value.trim(), ...(claimantId ? {} : { kind: kindSelect.value as "person" | "organization" }) } : null),
+    elements: [claimantField.wrap, newBox, datalist],
+    value: () => (chosen ? { id: chosen.id, name: chosen.name } : null),
     set(claimant) {
       input.value = claimant?.name ?? "";
       if (claimant?.id) known.set(claimant.name, { id: claimant.id, name: claimant.name, kind: claimant.kind ?? "person" });
-      kindSelect.value = claimant?.kind ?? "person";
-      resolve();
-      if (claimant?.id) claimantId = claimant.id;
+      chosen = claimant?.id ? { id: claimant.id, name: claimant.name } : null;
+      resolve(false);
     },
     learn(c) {
-      if (!c) return;
-      known.set(c.name, { ...c, kind: "person" });
-      if (sameName(c.name, input.value)) resolve();
+      if (c) known.set(c.name, { ...c, kind: known.get(c.name)?.kind ?? "person" });
     },
     search,
     focus: () => input.focus(),

@@ -4,10 +4,12 @@ import { api, errorMessage, unwrap, type ClaimDetailResponse } from "../../lib/a
 import { field, h, showError, uid } from "../../lib/dom";
 import { messageFor, t, type MessageKey } from "../../lib/i18n";
 import { flushEdits, type PanelState } from "./panel-state";
+import { showPublishPreview } from "./publish-preview";
 
 /** The decisions that apply to the claim (null when none do); a comment or a reason is asked for where one is needed. */
-export function decisionSection(state: PanelState, actions: ClaimDetailResponse["actions"]) {
+export function decisionSection(state: PanelState, actions: ClaimDetailResponse["actions"], exact: string) {
   const { claimId } = state;
+  const previewHost = h("div", { class: "publish-preview-host" });
   const shown = actions.filter((a) => a.applies);
   if (shown.length === 0) return null;
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
@@ -23,6 +25,15 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
     const why = reason.control.value.trim();
     if (action === "request_changes" && !text) return comment.setError(t("commentForChanges"));
     if ((action === "correct" || action === "retract") && !why) return reason.setError(t("reasonForCorrection"));
+    if (action === "publish") {
+      // Publishing shows what the public will see, and asks, first.
+      await flushEdits(state).catch((err) => showError(error, errorMessage(err)));
+      return showPublishPreview(previewHost, claimId, exact, async () => {
+        await unwrap(api.claims[":id"].transitions.$post({ param: { id: String(claimId) }, json: { action, version: state.version } }));
+        state.events.onChanged();
+        await state.reload();
+      }).catch((err) => showError(error, errorMessage(err)));
+    }
     button.disabled = true;
     try {
       await flushEdits(state);
@@ -59,6 +70,7 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
         return h("div", { class: "action" }, b, a.allowed ? null : h("p", { class: "reason", id: reasonId }, (a.code ? messageFor(`refusal_${a.code}`) : null) ?? a.reason));
       }),
     ),
+    previewHost,
     error,
   );
 }

@@ -6,6 +6,7 @@ import { draftFromClaim, payloadFromDraft } from "../../lib/claim-payload";
 import { h } from "../../lib/dom";
 import { t, type MessageKey } from "../../lib/i18n";
 import { createClaimForm } from "./claim-form";
+import { showClaimant } from "./claimant-description";
 import { showConflict } from "./conflict";
 import { refreshHeadBadge } from "./header";
 import type { PanelState } from "./panel-state";
@@ -26,7 +27,9 @@ async function save(state: PanelState): Promise<SaveOutcome> {
   try {
     const { claim } = await unwrap(api.claims[":id"].$patch({ param: { id: String(state.claimId) }, json: { version: state.version, ...payload } }));
     state.version = claim.version;
+    const claimantBefore = state.base?.claimant?.id ?? null;
     state.base = draftFromClaim(claim);
+    if ((claim.claimant?.id ?? null) !== claimantBefore) showClaimant(state, claim.claimant?.id ?? null);
     state.form!.learnClaimant(claim.claimant);
     refreshHeadBadge(state, claim);
     state.events.onChanged();

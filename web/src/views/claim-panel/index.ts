@@ -13,11 +13,13 @@ import { h, replace } from "../../lib/dom";
 import { t } from "../../lib/i18n";
 import { assignSection } from "./assign";
 import { renderDiscussion } from "./claim-discussion";
-import { claimantDescription } from "./claimant-description";
+import { showClaimant } from "./claimant-description";
 import { decisionSection } from "./decisions";
 import { deleteSection } from "./delete-draft";
 import { editingBody } from "./editing";
+import { changesBanner } from "./changes-banner";
 import { claimHeader } from "./header";
+import { publicClaimLink } from "./publish-preview";
 import { createPanelState, teardown, type PanelEvents } from "./panel-state";
 import { readingBody } from "./read-only";
 
@@ -50,16 +52,22 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
     // An editor who may decide on a claim in review reads it first, and edits only on request.
     const reviewing = actions.some((a) => a.action === "approve" && a.allowed) && !state.editToggle;
     const editing = editable.ok && !reviewing;
+    showClaimant(state, claim.claimant?.id ?? null);
     const body = editing ? editingBody(state, state.base) : readingBody(state, claim, editable, reviewing);
+    const [head, ...rest] = claimHeader(state, claim, nameOf);
     replace(
       panel,
-      claimHeader(state, claim, nameOf),
+      head,
       liveNotice,
+      // A claim sent back says so first: who asked for what, and when.
+      changesBanner(claim, nameOf),
+      ["published", "corrected", "retracted"].includes(claim.state) ? publicClaimLink(claim.id) : null,
+      rest,
       body,
-      decisionSection(state, actions),
+      decisionSection(state, actions, claim.exact),
       assignSection(state, claim, people),
       deleteSection(state, deletable),
-      claim.claimant ? claimantDescription(claim.claimant.id) : null,
+      state.claimantHost,
       renderDiscussion(claimId, people),
     );
     if (events.focusForm && state.form) {

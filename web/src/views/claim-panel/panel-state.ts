@@ -36,6 +36,8 @@ export interface PanelState {
   readonly conflictBox: HTMLElement;
   /** Load the claim again and rebuild the panel. */
   reload(): Promise<void>;
+  /** The claimant section's host: drawn again when a save changes the claim's claimant. */
+  readonly claimantHost: HTMLElement;
 }
 
 /** A fresh state for claim `claimId`; `reload` rebuilds the panel. */
@@ -49,6 +51,7 @@ export function createPanelState(claimId: number, events: PanelEvents, reload: (
     status: h("p", { class: "save-status", role: "status", "aria-live": "polite", "data-state": "saved" }),
     conflictBox: h("div", { class: "conflict-host" }),
     reload,
+    claimantHost: h("div", { class: "claimant-host" }),
   };
 }
 

@@ -1,0 +1,47 @@
+/** Totals of claim lists, and the "needs attention" list with each claim in full, in one request. */
+import { asc, count, eq, inArray } from "drizzle-orm";
+import { articles, claimants, claims, sources } from "../../schema/tables";
+import type { Db } from "../db";
+import { claimListWhere, type ClaimListFilter } from "./claims";
+
+/** How many claims a list has in all (not only the page shown). */
+export async function countClaims(db: Db, filter: Omit<ClaimListFilter, "order" | "limit" | "offset">): Promise<number> {
+  const where = claimListWhere(filter);
+  const query = db.select({ n: count() }).from(claims);
+  // The language filter is on the article.
+  const row = filter.language ? await query.innerJoin(articles, eq(articles.id, claims.articleId)).where(where).get() : await query.where(where).get();
+  return row?.n ?? 0;
+}
+
+/**
+ * The flagged claims (changed or orphaned places, published claims to re-review), oldest first, each as
+ * GET /api/claims/:id gives it, with the list's total: three queries, however many claims.
+ */
+export async function attentionClaims(db: Db, limit: number, offset: number) {
+  const where = claimListWhere({ flagged: true });
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        claim: claims,
+        claimant: { id: claimants.id, name: claimants.name, kind: claimants.kind },
+        article: { id: articles.id, slug: articles.slug, title: articles.title, language: articles.language },
+      })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+      .where(where)
+      .orderBy(asc(claims.updatedAt), asc(claims.id))
+      .limit(limit)
+      .offset(offset),
+    countClaims(db, { flagged: true }),
+  ]);
+  const ids = rows.map((r) => r.claim.id);
+  const sourceRows = ids.length ? await db.select().from(sources).where(inArray(sources.claimId, ids)).orderBy(asc(sources.claimId), asc(sources.position)) : [];
+  const items = rows.map((r) => ({
+    ...r.claim,
+    claimant: r.claimant?.id ? r.claimant : null,
+    article: r.article,
+    sources: sourceRows.filter((s) => s.claimId === r.claim.id),
+  }));
+  return { items, total };
+}
