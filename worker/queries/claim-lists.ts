@@ -2,15 +2,21 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { articles, claimants, claims, sources } from "../../schema/tables";
 import type { Db } from "../db";
-import { claimListWhere, type ClaimListFilter } from "./claims";
+import { claimListWhere, listClaims, type ClaimListFilter } from "./claims";
 
-/** How many claims a list has in all (not only the page shown). */
-export async function countClaims(db: Db, filter: Omit<ClaimListFilter, "order" | "limit" | "offset">): Promise<number> {
+/** How many claims a list has in all (not only the page shown): the statement, to batch. */
+function countStatement(db: Db, filter: Omit<ClaimListFilter, "order" | "limit" | "offset">) {
   const where = claimListWhere(filter);
   const query = db.select({ n: count() }).from(claims);
   // The language filter is on the article.
-  const row = filter.language ? await query.innerJoin(articles, eq(articles.id, claims.articleId)).where(where).get() : await query.where(where).get();
-  return row?.n ?? 0;
+  return filter.language ? query.innerJoin(articles, eq(articles.id, claims.articleId)).where(where) : query.where(where);
+}
+
+/** One page of a claim list and the list's total, in one D1 round trip. */
+export async function listClaimsWithTotal(db: Db, filter: ClaimListFilter) {
+  const { order: _o, limit: _l, offset: _f, ...counted } = filter;
+  const [items, total] = await db.batch([listClaims(db, filter), countStatement(db, counted)]);
+  return { items, total: total[0]?.n ?? 0 };
 }
 
 /**
@@ -19,7 +25,7 @@ export async function countClaims(db: Db, filter: Omit<ClaimListFilter, "order" 
  */
 export async function attentionClaims(db: Db, limit: number, offset: number) {
   const where = claimListWhere({ flagged: true });
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db
       .select({
         claim: claims,
@@ -33,8 +39,9 @@ export async function attentionClaims(db: Db, limit: number, offset: number) {
       .orderBy(asc(claims.updatedAt), asc(claims.id))
       .limit(limit)
       .offset(offset),
-    countClaims(db, { flagged: true }),
+    countStatement(db, { flagged: true }),
   ]);
+  const total = counted[0]?.n ?? 0;
   const ids = rows.map((r) => r.claim.id);
   const sourceRows = ids.length ? await db.select().from(sources).where(inArray(sources.claimId, ids)).orderBy(asc(sources.claimId), asc(sources.position)) : [];
   const items = rows.map((r) => ({

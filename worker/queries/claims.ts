@@ -7,6 +7,7 @@ import { nowIso } from "../../schema/tables/columns";
 import { codePointLength, codePointSlice } from "../../schema/text/code-points";
 import type { Actor } from "../../schema/workflow";
 import type { Db } from "../db";
+import { aliased } from "./alias";
 import { describeRange } from "../domain/text-selector";
 import { auditInsert, guardOneRow, isStaleWrite, versionGuard } from "./audit";
 import { runBatch, type Statement } from "./batch";
@@ -273,10 +274,11 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
       anchorStatus: claims.anchorStatus,
       anchorConfidence: claims.anchorConfidence,
       authorId: claims.authorId,
-      authorName: users.name,
+      // Aliased apart: in a D1 batch (listClaimsWithTotal) rows come back by column name.
+      authorName: aliased(users.name, "author_name"),
       assigneeId: claims.assigneeId,
-      claimantName: claimants.name,
-      article: { id: articles.id, title: articles.title, slug: articles.slug, language: articles.language },
+      claimantName: aliased(claimants.name, "claimant_name"),
+      article: { id: aliased(articles.id, "a_id"), title: aliased(articles.title, "a_title"), slug: aliased(articles.slug, "a_slug"), language: aliased(articles.language, "a_language") },
     })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))

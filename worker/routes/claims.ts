@@ -9,10 +9,10 @@ import { validate } from "../http/validate";
 import { claimChange, notifyLive } from "../live/notify";
 import { requirePower, requireStaff } from "../middleware/auth";
 import { getAnchorHistory } from "../queries/anchor-history";
-import { attentionClaims, countClaims } from "../queries/claim-lists";
+import { attentionClaims, listClaimsWithTotal } from "../queries/claim-lists";
 import { auditHistory } from "../queries/audit";
 import { anchorClaim, confirmAnchor, proposeAnchor } from "../queries/anchoring";
-import { deleteDraft, getClaim, getClaimDetail, listClaims, listComments, updateClaim } from "../queries/claims";
+import { deleteDraft, getClaim, getClaimDetail, listComments, updateClaim } from "../queries/claims";
 import { addComment, assignClaim, transitionClaim } from "../queries/workflow";
 
 const claimListQuery = pageQuery.extend({
@@ -43,8 +43,8 @@ export const claimRoutes = new Hono<AppEnv>()
       articleId: q.articleId,
       language: q.language,
     };
-    // The page and its total (the dashboard's counts), side by side.
-    const [items, total] = await Promise.all([listClaims(c.get("db"), { ...filter, order: q.order, limit: q.limit, offset: q.offset }), countClaims(c.get("db"), filter)]);
+    // The page and its total (the dashboard's counts), in one round trip.
+    const { items, total } = await listClaimsWithTotal(c.get("db"), { ...filter, order: q.order, limit: q.limit, offset: q.offset });
     return c.json({ items, total, limit: q.limit, offset: q.offset });
   })
   .get("/attention", validate("query", pageQuery), async (c) => {
