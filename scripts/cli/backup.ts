@@ -87,12 +87,16 @@ function mismatch(header: BackupHeader, migrations: string[]): string | null {
   return null;
 }
 
+/** Tables whose rows the migrations themselves insert. */
+const filledByMigrations = ["public_state"];
+
 /**
  * Restore a backup into a migrated, empty D1 (or, with `force`, replace what it holds). All rows go in
  * one SQL file through `wrangler d1 execute --file`, with foreign keys checked at the end.
  */
 export async function restoreBackup(target: D1Target, file: string, force: boolean, log: (line: string) => void) {
   const tables = await dataTables(target);
+  const triggers = (await target.query("select name, sql from sqlite_master where type = 'trigger' order by name")) as { name: string; sql: string }[];
   const byName = new Map(tables.map((t) => [t.name, t]));
   const sqlFile = join(mkdtempSync(join(tmpdir(), "factline-restore-")), "restore.sql");
   const out = createWriteStream(sqlFile);
@@ -114,12 +118,16 @@ export async function restoreBackup(target: D1Target, file: string, force: boole
       header = value as BackupHeader;
       const why = mismatch(header, await appliedMigrations(target));
       if (why) throw new Error(`refused: ${why}`);
-      const full = await nonEmptyTables(target, tables);
+      // public_state's one row comes with the migrations: it does not make a D1 "not empty".
+      const full = (await nonEmptyTables(target, tables)).filter((t) => !filledByMigrations.includes(t.name));
       if (full.length > 0 && !force) {
         throw new Error(`refused: the database is not empty (${full.map((t) => `${t.name}: ${t.n}`).join(", ")}); pass --force to replace its contents`);
       }
       await write("PRAGMA defer_foreign_keys = true;");
-      if (force) for (const t of tables) await write(`DELETE FROM "${t.name}";`);
+      // The backup holds every table as it was, search indexes and public_state included: triggers must not
+      // add to it while it goes in. They are dropped for the restore and created again after the last row.
+      for (const t of triggers) await write(`DROP TRIGGER IF EXISTS "${t.name}";`);
+      for (const t of tables) if (force || filledByMigrations.includes(t.name)) await write(`DELETE FROM "${t.name}";`);
     } else if (Array.isArray(value)) {
       if (!table) throw new Error("the backup has a row before any table line");
       for (const statement of insertRow(table, columns, value)) await write(statement);
@@ -134,6 +142,7 @@ export async function restoreBackup(target: D1Target, file: string, force: boole
       ended = value.end;
     }
   }
+  for (const t of triggers) await write(`${t.sql};`);
   out.end();
   await once(out, "finish");
   if (!header) throw new Error("the backup is empty");
