@@ -113,6 +113,8 @@ describe("the fact-check loop in the workspace", () => {
     await editor2.locator('[data-action="approve"]:not([disabled])').click();
     await badgeShows(editor2, "Unverifiable · Approved");
     await editor2.locator('[data-action="publish"]:not([disabled])').click();
+    // Publishing shows what the public will see and asks for a confirmation that names the claim.
+    await editor2.locator('[data-action="confirm-publish"]').click();
     await badgeShows(editor2, "Unverifiable · Published");
     await editor2.locator(".history-box summary").click();
     await editor2.locator(".history li", { hasText: "Request changes: In review → Changes requested" }).waitFor();
