@@ -39,7 +39,7 @@ describe("item 6: publishing", () => {
     await phoneShot(editor, "desk-publish-preview", open);
     await open();
     await editor.locator('[data-action="confirm-publish"]').click();
-    const link = editor.locator(".public-link a");
+    const link = editor.locator(".claim-panel .public-claim-link a");
     await link.waitFor();
     expect(await link.getAttribute("href")).toBe(`/claims/${claim.id}`);
     await viewportShot(editor, "desk-published-link");

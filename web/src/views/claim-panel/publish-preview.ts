@@ -54,5 +54,5 @@ export async function showPublishPreview(host: HTMLElement, claimId: number, exa
 
 /** After publishing: the link to the public claim. */
 export function publicClaimLink(claimId: number): HTMLElement {
-  return h("p", { class: "notice notice-ok public-link" }, t("publishedNow"), " ", h("a", { href: `/claims/${claimId}`, target: "_blank", rel: "noopener" }, t("viewPublicClaim")));
+  return h("p", { class: "notice notice-ok public-claim-link" }, t("publishedNow"), " ", h("a", { href: `/claims/${claimId}`, target: "_blank", rel: "noopener" }, t("viewPublicClaim")));
 }
