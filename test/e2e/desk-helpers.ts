@@ -19,11 +19,14 @@ export async function inEachLanguage(page: Page, name: string, ready: () => Prom
   const found: Record<string, string[]> = {};
   for (const lang of ["en", "ru", "kk"] as const) {
     if (lang !== "en") await page.locator("#ui-language").selectOption(lang);
+    // The language's strings load as a chunk of their own; the screen is redrawn once they are here.
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await ready();
     found[lang] = await seriousViolations(page, include);
     await viewportShot(page, `${name}-${lang}`);
   }
   await page.locator("#ui-language").selectOption("en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
   return found;
 }
 

@@ -46,9 +46,12 @@ describe("workspace accessibility (axe-core)", () => {
 
   it("switches the UI to Russian and Kazakh and remembers the choice", async () => {
     await page.getByLabel("Language").selectOption("ru");
+    // A language's strings are a chunk of their own, loaded when it is chosen.
+    await page.getByRole("link", { name: "Очередь проверки" }).waitFor();
     await expect(page.getByRole("link", { name: "Очередь проверки" }).count()).resolves.toBe(1);
     await page.reload();
     await page.getByLabel("Язык").selectOption("kk");
+    await page.getByRole("link", { name: "Тексеру кезегі" }).waitFor();
     await expect(page.getByRole("link", { name: "Тексеру кезегі" }).count()).resolves.toBe(1);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("kk");
     await screenshot(page, "workspace-queue-kk");

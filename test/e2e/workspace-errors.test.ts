@@ -25,6 +25,7 @@ describe("refusals in the workspace (item 8)", () => {
     expect((await apiCall(page, "POST", `/api/claims/${claim.id}/transitions`, { action: "submit", version: claim.version })).status).toBe(200);
 
     await page.locator("#ui-language").selectOption("ru");
+    await page.waitForFunction(() => document.documentElement.lang === "ru");
     await page.goto(`${baseUrl}/app/#/articles/${articleId}/claims/${claim.id}`);
     const reason = page.locator(".action .reason").first();
     await reason.waitFor();
