@@ -1,8 +1,8 @@
 /** Totals of claim lists, and the "needs attention" list with each claim in full, in one request. */
 import { asc, count, eq, inArray } from "drizzle-orm";
-import { articles, claimants, claims, sources } from "../../schema/tables";
+import { articles, claims, sources } from "../../schema/tables";
 import type { Db } from "../db";
-import { claimListWhere, listClaims, type ClaimListFilter } from "./claims";
+import { claimListWhere, claimsInFull, listClaims, type ClaimListFilter } from "./claims";
 
 /** How many claims a list has in all (not only the page shown): the statement, to batch. */
 function countStatement(db: Db, filter: Omit<ClaimListFilter, "order" | "limit" | "offset">) {
@@ -26,15 +26,7 @@ export async function listClaimsWithTotal(db: Db, filter: ClaimListFilter) {
 export async function attentionClaims(db: Db, limit: number, offset: number) {
   const where = claimListWhere({ flagged: true });
   const [rows, counted] = await Promise.all([
-    db
-      .select({
-        claim: claims,
-        claimant: { id: claimants.id, name: claimants.name, kind: claimants.kind },
-        article: { id: articles.id, slug: articles.slug, title: articles.title, language: articles.language },
-      })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
+    claimsInFull(db)
       .where(where)
       .orderBy(asc(claims.updatedAt), asc(claims.id))
       .limit(limit)

@@ -26,20 +26,24 @@ export async function getClaim(db: Db, id: number): Promise<ClaimRow> {
   return claim;
 }
 
+/** Claims with their claimant and article, as GET /api/claims/:id gives them; add `.where()`. */
+export function claimsInFull(db: Db) {
+  return db
+    .select({
+      claim: claims,
+      claimant: { id: claimants.id, name: claimants.name, kind: claimants.kind },
+      article: { id: articles.id, slug: articles.slug, title: articles.title, language: articles.language },
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(claimants, eq(claimants.id, claims.claimantId));
+}
+
 /** A claim with what a reviewer needs beside it: claimant, sources, article and people. */
 export async function getClaimDetail(db: Db, id: number) {
   // Two plain queries, not a batch: batched rows are objects, and claims.id would collide with claimants.id.
   const [claimRows, sourceRows] = await Promise.all([
-    db
-      .select({
-        claim: claims,
-        claimant: { id: claimants.id, name: claimants.name, kind: claimants.kind },
-        article: { id: articles.id, slug: articles.slug, title: articles.title, language: articles.language },
-      })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .leftJoin(claimants, eq(claimants.id, claims.claimantId))
-      .where(eq(claims.id, id)),
+    claimsInFull(db).where(eq(claims.id, id)),
     db.select().from(sources).where(eq(sources.claimId, id)).orderBy(asc(sources.position)),
   ]);
   const row = claimRows[0];
