@@ -35,7 +35,10 @@ function header(route: Route) {
     uiLanguages.map((l) => h("option", { value: l, selected: l === uiLanguage() }, languageNames[l])),
   );
   lang.addEventListener("change", () => {
-    void setUiLanguage(lang.value as UiLanguage).then(() => render(true));
+    // The screen is drawn again in the new language; the focus stays on the language menu.
+    void setUiLanguage(lang.value as UiLanguage)
+      .then(() => render(true))
+      .then(() => document.getElementById("ui-language")?.focus());
   });
   const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
   logout.addEventListener("click", async () => {
