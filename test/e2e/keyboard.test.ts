@@ -149,6 +149,19 @@ describe.each(sizes)("keyboard and focus at $name size ($width × $height)", (si
     await expect(page.evaluate(() => !!document.activeElement?.closest(".claim-panel"))).resolves.toBe(true);
   });
 
+  it("moves the focus into the form when a reviewing editor presses Edit, which the redraw takes away", async () => {
+    const editor = await loginAs(chromium(), baseUrl, "editor@factline.local");
+    await editor.setViewportSize({ width: size.width, height: size.height });
+    await editor.goto(claimUrl());
+    const edit = editor.locator(".claim-panel .claim-read + button");
+    await edit.waitFor();
+    await edit.focus();
+    await editor.keyboard.press("Enter");
+    await editor.locator(".claim-panel .claim-form").waitFor();
+    await expect(focused(editor)).resolves.toMatchObject({ tag: "input", name: "claimant" });
+    await editor.context().close();
+  });
+
   it("keeps the focus on the search field, and on the Search button, after a search", async () => {
     await page.goto(`${baseUrl}/app/#/search`);
     const q = page.getByLabel("Search for");
