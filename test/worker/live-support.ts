@@ -1,6 +1,7 @@
 import { exports } from "cloudflare:workers";
+import { afterEach, beforeEach, expect } from "vitest";
 import type { LiveServerMessage } from "../../schema/live";
-import { origin, type Staff } from "./support";
+import { call, importArticle, json, origin, sampleArticle, selectorFor, signInStaff, type Staff, type Who } from "./support";
 
 /** A client socket on a live desk, with every message it received and a way to wait for the next. */
 export interface TestSocket {
@@ -72,3 +73,55 @@ export const change = (type: string, claimId?: number) => (m: LiveServerMessage)
 
 /** Wait a little for messages that must not come. */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The live tests' shared world: staff signed in and a sample article imported before each test, every
+ * socket opened through `join`/`joinQueue` closed after it.
+ */
+export interface LiveDeskWorld {
+  people: Record<Exclude<Who, "public">, Staff>;
+  article: { id: number; text: string };
+  open: TestSocket[];
+  join(as: Staff, options?: { since?: number; until?: (m: LiveServerMessage) => boolean }): Promise<TestSocket>;
+  joinQueue(as: Staff): Promise<TestSocket>;
+  createClaim(exact: string, as?: Staff, extra?: Record<string, unknown>): Promise<{ id: number; version: number }>;
+}
+
+export function useLiveDesk(): LiveDeskWorld {
+  const world: LiveDeskWorld = {
+    people: {} as Record<Exclude<Who, "public">, Staff>,
+    article: { id: 0, text: "" },
+    open: [] as TestSocket[],
+    /** Join the article's desk and wait for `until` (by default the welcome). */
+    async join(as: Staff, options: { since?: number; until?: (m: LiveServerMessage) => boolean } = {}) {
+      const { res, socket } = await openDesk(`/api/articles/${world.article.id}/live`, { as, since: options.since });
+      expect(res.status).toBe(101);
+      world.open.push(socket!);
+      await socket!.next(options.until ?? ((m) => m.type === "welcome"));
+      return socket!;
+    },
+    /** Join the review queue's desk and wait for its welcome. */
+    async joinQueue(as: Staff) {
+      const { res, socket } = await openDesk("/api/queue/live", { as });
+      expect(res.status).toBe(101);
+      world.open.push(socket!);
+      await socket!.next((m) => m.type === "welcome");
+      return socket!;
+    },
+    /** A claim on the first `exact` of the article, through the API. */
+    async createClaim(exact: string, as = world.people.checker, extra: Record<string, unknown> = {}) {
+      const res = await call(`/api/articles/${world.article.id}/claims`, { method: "POST", as, body: { selector: selectorFor(world.article.text, exact), ...extra } });
+      expect(res.status).toBe(201);
+      return (await json(res)).claim as { id: number; version: number };
+    },
+  };
+  beforeEach(async () => {
+    world.people = await signInStaff();
+    world.article = await importArticle(sampleArticle, world.people.checker);
+  });
+  afterEach(() => {
+    for (const s of world.open) s.close();
+    world.open = [];
+  });
+  return world;
+}
