@@ -1,29 +1,44 @@
-/** A bench-only worker: the app's own match import and query code, inside workerd, on a D1 binding. */
-import { corpusReviews } from "../../scripts/lib/match-run";
+/** The bench's worker: the match runner's own (scripts/lib/match-worker.ts), plus a no-op and the FTS5 baseline. */
+import { sql } from "drizzle-orm";
+import { handleMatchRequest, type MatchWorkerEnv } from "../../scripts/lib/match-worker";
 import { getDb } from "../../worker/db";
-import { importExternalReviews } from "../../worker/queries/fact-checks";
 import { matchQuery } from "../../worker/domain/matching/match-doc";
-import { findSimilar } from "../../worker/queries/match";
+import { rescore, type Candidate } from "../../worker/domain/matching/rescore";
+
+/**
+ * The match query as it was before common terms were left out of the candidate search (2026-12-02):
+ * BM25 over the OR of every term. Kept here only to measure before and after in the same run.
+ */
+async function matchEveryTerm(env: MatchWorkerEnv, text: string, limit: number) {
+  const query = matchQuery(text);
+  if (!query.fts) return [];
+  const rows = await getDb(env.DB).all<Candidate>(sql`
+    with hits as (
+      select rowid as id, bm25(match_index, 1.0, 0.4, 1.5) as bm25, keys from match_index
+      where match_index match ${query.fts} order by bm25 limit 100
+    )
+    select hits.id, hits.bm25, hits.keys,
+      c.exact, c.rating_key, c.published_at, c.state, a.id as article_id, a.slug, a.title as article_title, a.language as article_language,
+      e.claim, e.rating, e.organisation, e.url, e.reviewed_at, e.language as e_language
+    from hits
+    left join claims c on hits.id > 0 and c.id = hits.id and c.state in ('published', 'corrected', 'retracted')
+    left join articles a on a.id = c.article_id
+    left join external_fact_checks e on hits.id < 0 and e.id = -hits.id
+    where (c.id is not null or e.id is not null)`);
+  return rescore(query, rows).slice(0, limit).map(({ id, score }) => ({ id: id < 0 ? -id : id, score }));
+}
 
 export default {
-  async fetch(request: Request, env: { DB: D1Database }): Promise<Response> {
-    const url = new URL(request.url);
-    const db = getDb(env.DB);
-    if (url.pathname === "/noop") return Response.json({ items: [] });
-    if (url.pathname === "/migrate") {
-      const { statements } = (await request.json()) as { statements: string[] };
-      await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
-      return Response.json({ migrated: statements.length });
+  async fetch(request: Request, env: MatchWorkerEnv): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (path === "/noop") return Response.json({ items: [] });
+    if (path === "/match-every-term") {
+      const { texts, limit } = (await request.json()) as { texts: string[]; limit: number };
+      const results = [];
+      for (const text of texts) results.push(await matchEveryTerm(env, text, limit));
+      return Response.json(results);
     }
-    if (url.pathname === "/load") {
-      const { rows } = (await request.json()) as { rows: string[][] };
-      return Response.json(await importExternalReviews(db, corpusReviews(rows), null));
-    }
-    if (url.pathname === "/match") {
-      const { text } = (await request.json()) as { text: string };
-      return Response.json({ items: await findSimilar(db, text, { limit: 10 }) });
-    }
-    if (url.pathname === "/bm25") {
+    if (path === "/bm25") {
       // Baseline: FTS5 alone on the same index and the same query terms, the top 10 by plain bm25(),
       // without the candidate depth, the joins and the re-ranking that findSimilar adds.
       const { text } = (await request.json()) as { text: string };
@@ -31,6 +46,6 @@ export default {
       const rows = fts ? (await env.DB.prepare("select rowid from match_index where match_index match ? order by bm25(match_index) limit 10").bind(fts).all()).results : [];
       return Response.json({ items: rows });
     }
-    return new Response("not found", { status: 404 });
+    return (await handleMatchRequest(request, env)) ?? new Response("not found", { status: 404 });
   },
 };

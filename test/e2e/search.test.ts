@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./browser";
+import { inEachLanguage } from "./desk-helpers";
 import { apiCall, loginAs, selectWithMouse, viewportShot } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
@@ -98,5 +99,61 @@ describe("workspace search", () => {
     expect(line).toMatch(/score \d+\.\d\d/);
     expect(await first.locator("time").count()).toBe(1);
     await viewportShot(checker, "workspace-already-checked");
+  });
+
+  it("links an open claim as the same claim as one already checked, from the keyboard, and undoes it; the verdict's ClaimReview lists both articles", async () => {
+    const title = `Second appearance ${stamp}`;
+    const text = [title, "", `Officials said 48 000 teachers got new laptops in 2024 from the ${word} ministry.`, "", "Nothing else happened."].join("\n");
+    const imported = await apiCall(checker, "POST", "/api/articles", { text });
+    expect(imported.status).toBe(201);
+    const articleId = imported.body.article.id;
+    const { body } = await apiCall(checker, "GET", `/api/articles/${articleId}`);
+    const exact = `48 000 teachers got new laptops in 2024 from the ${word} ministry`;
+    const start = [...body.revision.text.slice(0, body.revision.text.indexOf(exact))].length;
+    const created = await apiCall(checker, "POST", `/api/articles/${articleId}/claims`, {
+      selector: [
+        { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+        { type: "TextPositionSelector", start, end: start + [...exact].length },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const claimId: number = created.body.claim.id;
+
+    await checker.goto(`${baseUrl}/app/#/articles/${articleId}/claims/${claimId}`);
+    const match = checker.locator(`.already-checked .similar[data-claim-id="${publishedId}"]`);
+    await match.waitFor({ timeout: 10_000 });
+    // Keyboard only: focus the match's action and press Enter.
+    const sameButton = match.getByRole("button", { name: "Same claim" });
+    await sameButton.focus();
+    await checker.keyboard.press("Enter");
+    await match.locator(".same-claim-linked").waitFor();
+    expect(await match.locator(".same-claim-linked").textContent()).toContain("Linked as the same claim");
+    expect(await checker.locator(".already-checked [role=status]").textContent()).toBe(`Linked: this claim now shares the verdict of #${publishedId}.`);
+    // The keyboard stays on the same match, now on its "Unlink".
+    expect(await checker.evaluate(() => document.activeElement?.getAttribute("data-same-claim"))).toBe("unlink");
+    expect((await apiCall(checker, "GET", `/api/claims/${claimId}`)).body.claim.sameAsId).toBe(publishedId);
+
+    // The verdict's public ClaimReview now lists this article as a second appearance.
+    const headlines = async () => {
+      const html = await (await checker.request.get(`${baseUrl}/claims/${publishedId}`)).text();
+      const ld = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!)).flat();
+      const review = ld.find((x: { "@type"?: string }) => x["@type"] === "ClaimReview");
+      const appearance = review?.itemReviewed?.appearance;
+      return (Array.isArray(appearance) ? appearance : [appearance]).map((a: { headline?: string } | undefined) => a?.headline);
+    };
+    await expect.poll(headlines, { timeout: 10_000 }).toEqual([`Laptops for teachers ${stamp}`, title]);
+
+    // The panel and its link pass axe in every language.
+    const violations = await inEachLanguage(checker, "workspace-same-claim", () => match.locator(".same-claim-linked").waitFor(), ".already-checked");
+    expect(violations).toEqual({ en: [], ru: [], kk: [] });
+
+    // The link is undone from the same place, from the keyboard, and the panel says so.
+    await match.locator(".same-claim-linked").waitFor();
+    await match.getByRole("button", { name: "Unlink" }).focus();
+    await checker.keyboard.press("Enter");
+    await match.getByRole("button", { name: "Same claim" }).waitFor();
+    expect(await checker.locator(".already-checked [role=status]").textContent()).toBe("Unlinked: this claim has its own verdict again.");
+    expect(await checker.evaluate(() => document.activeElement?.getAttribute("data-same-claim"))).toBe("link");
+    expect((await apiCall(checker, "GET", `/api/claims/${claimId}`)).body.claim.sameAsId).toBeNull();
   });
 });

@@ -69,6 +69,10 @@ describe("claim matching: POST /api/match", () => {
 
   it("answers an empty list for text with nothing to match on, and 400 for no text", async () => {
     expect((await json(await match("и в на", people.checker))).items).toEqual([]);
+    // Words that no indexed fact-check holds: no term is kept for the candidate search, and nothing is found.
+    const unknown = await match("Qwertyuiop zxcvbnmasdf 98765431 lkjhgfdsapoiu", people.checker);
+    expect(unknown.status).toBe(200);
+    expect((await json(unknown)).items).toEqual([]);
     const bad = await match("   ", people.checker);
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.code).toBe("invalid_input");

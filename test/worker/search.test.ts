@@ -150,6 +150,42 @@ describe("GET /search (public)", () => {
     expect((await call("/search?q=schools&state=draft")).status).toBe(400);
   });
 
+  it("answers a search it cannot run with an HTML 400 page in the site layout and the reader's language, with the search form", async () => {
+    const badDate = await call("/search?q=schools&from=yesterday", { headers: { "accept-language": "ru" } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.headers.get("content-type")).toMatch(/^text\/html/);
+    const ru = await badDate.text();
+    expect(ru).toContain('<html lang="ru">');
+    expect(ru).toContain("Этот поиск выполнить не удалось");
+    expect(ru).toContain("Даты записываются так: 2026-12-02.");
+    expect(ru).toMatch(/<form[^>]*action="\/search"[^>]*role="search"/);
+    expect(ru).toContain('name="q" type="search" value="schools"');
+    expect(ru).toContain('href="/methodology"');
+
+    const badState = await call("/search?q=schools&state=draft&lang=kk");
+    expect(badState.status).toBe(400);
+    const kk = await badState.text();
+    expect(kk).toContain('<html lang="kk">');
+    expect(kk).toContain("Бұл іздеуді орындау мүмкін болмады");
+    expect(kk).toContain("Тек жарияланған, түзетілген және қайтарылған тексерулерден іздеуге болады.");
+
+    // A "more" link whose cursor is not ours, and a filter of the wrong type; the reader's words are escaped.
+    const badCursor = await call(`/search?q=${encodeURIComponent('<b>"x"')}&kind=claims&cursor=not-a-cursor`);
+    expect(badCursor.status).toBe(400);
+    const en = await badCursor.text();
+    expect(en).toContain("This search could not be run");
+    expect(en).toContain("This page link is no longer valid: start the search again.");
+    expect(en).toContain('value="&lt;b&gt;&quot;x&quot;"');
+    const badClaimant = await call("/search?q=x&claimant=someone&limit=500");
+    expect(badClaimant.status).toBe(400);
+    expect(await badClaimant.text()).toContain("One of the filters is not valid, so nothing was searched.");
+
+    // The staff API keeps its JSON errors.
+    const api = await search({ q: "schools", from: "yesterday" });
+    expect(api.status).toBe(400);
+    expect(api.body.error.code).toBe("invalid_input");
+  });
+
   it("pages through public fact-checks with a 'more' link, and filters by language", async () => {
     const ru = await importArticle(ruText, checker);
     const first = await claimThrough(ru, "более 60 тысяч студентов", "published", { checker, editor });

@@ -6,15 +6,17 @@ import type { Refusal } from "../../schema/workflow";
 import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
 import { isStorageFailure, retryAfterSeconds } from "./unavailable";
 import { readerLanguage } from "../pages/i18n";
-import { statusPageHtml } from "../pages/status-page";
+import { statusPageHtml, type StatusKind, type StatusPageProps } from "../pages/status-page";
 
 /** A request for a public page (not the API): its 404 and error pages are HTML in the site's layout. */
 const wantsPage = (c: Context) => !c.req.path.startsWith("/api/") && c.req.path !== "/api" && c.req.method === "GET";
 
-/** The site's own 404 or error page, in the reader's language. */
-export function statusPage(c: Context, kind: "notFound" | "error") {
+const statusOf = { notFound: 404, badRequest: 400, error: 500 } as const satisfies Record<StatusKind, ContentfulStatusCode>;
+
+/** The site's own 404, 400 or error page, in the reader's language. */
+export function statusPage(c: Context, kind: StatusKind, more: Pick<StatusPageProps, "query" | "problems"> = {}) {
   const ui = readerLanguage(c.req.query("lang"), c.req.header("cookie"), c.req.header("accept-language"));
-  return c.html(statusPageHtml({ kind, ui, path: c.req.path }), kind === "notFound" ? 404 : 500, { "cache-control": "no-store" });
+  return c.html(statusPageHtml({ kind, ui, path: c.req.path, ...more }), statusOf[kind], { "cache-control": "no-store" });
 }
 
 /** The one error shape of the API: `{ error: { code, message, details? } }` (the OpenAPI document states it from here). */

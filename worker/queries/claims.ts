@@ -194,6 +194,7 @@ export function listArticleClaims(db: Db, articleId: number) {
       authorId: claims.authorId,
       assigneeId: claims.assigneeId,
       version: claims.version,
+      sameAsId: claims.sameAsId,
       needsReview: claims.needsReview,
     })
     .from(claims)

@@ -7,13 +7,15 @@ import { renderVersion } from "../http/public-cache";
 import { publicPage, type BuiltPage } from "../http/public-memory";
 import { statusPage } from "../http/errors";
 import { siteConfig } from "../http/site-config";
-import { validate } from "../http/validate";
+import { validate, type InputIssue } from "../http/validate";
 import { ArticlePage } from "../pages/article-page";
 import { ClaimPage } from "../pages/claim-page";
 import { ClaimantPage } from "../pages/claimant-page";
 import { HomePage } from "../pages/home-page";
 import { pickUiLanguage } from "../pages/i18n";
 import { SearchPage } from "../pages/search-page";
+import type { SiteMessage } from "../pages/site-strings";
+import { Refused } from "../queries/refusal";
 import { publicArticleBySlug, publicClaimById } from "../queries/public";
 import { publicSearch } from "../queries/search";
 import { publicSearchQuery } from "../../schema/search-inputs";
@@ -40,6 +42,16 @@ export async function servePage(c: Context<AppEnv>, key: string, build: () => Pr
 }
 
 export const html = (jsx: unknown) => `<!doctype html>${jsx}`;
+
+/** What the reader is told about a search field the site could not use. */
+const searchProblem = (field: string): SiteMessage =>
+  field === "from" || field === "to" ? "badSearchDate" : field === "state" ? "badSearchState" : field === "cursor" ? "badSearchPage" : field === "q" ? "badSearchQuery" : "badSearchFilter";
+
+/** A search the site cannot run: an HTML 400 in the site's layout and the reader's language, with the search form. */
+function refusedSearch(c: Context<AppEnv>, issues: Pick<InputIssue, "path">[]) {
+  const problems = [...new Set(issues.map((i) => searchProblem(i.path.split(".")[0] ?? "")))];
+  return statusPage(c, "badRequest", { query: (c.req.query("q") ?? "").trim().slice(0, 200), problems });
+}
 
 export const publicPages = new Hono<AppEnv>()
   // The workspace shell goes through the worker so that it gets the same CSP and secure headers.
@@ -83,11 +95,17 @@ export const publicPages = new Hono<AppEnv>()
       return data && { version: data.version, body: html(<ClaimantPage {...data} ui={ui} />) };
     });
   })
-  .get("/search", validate("query", publicSearchQuery), (c) => {
+  .get("/search", validate("query", publicSearchQuery, refusedSearch), async (c) => {
     const { kind, ...query } = c.req.valid("query");
     const ui = uiLanguage(c);
-    return servePage(c, `search:${JSON.stringify({ kind, ...query })}:${ui}`, async () => {
-      const { version, ...found } = await publicSearch(c.get("db"), { ...query, only: kind });
-      return { version, body: html(<SearchPage filters={query} {...found} ui={ui} />) };
-    });
+    try {
+      return await servePage(c, `search:${JSON.stringify({ kind, ...query })}:${ui}`, async () => {
+        const { version, ...found } = await publicSearch(c.get("db"), { ...query, only: kind });
+        return { version, body: html(<SearchPage filters={query} {...found} ui={ui} />) };
+      });
+    } catch (err) {
+      // A "more" link whose cursor is not one of ours.
+      if (err instanceof Refused && err.code === "invalid_cursor") return refusedSearch(c, [{ path: "cursor" }]);
+      throw err;
+    }
   });

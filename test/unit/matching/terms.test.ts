@@ -45,6 +45,11 @@ describe("matchQuery and matchDocument", () => {
     expect(q.fts).toBe('{terms title}: ("student" OR "near" OR "abroad")');
     expect(matchQuery("и в на").fts).toBeNull();
   });
+  it("also lists the terms one by one, each with its columns, for counting how common each is", () => {
+    const q = matchQuery('60,000 "students" and 60 000 students');
+    expect(q.phrases).toEqual(['{terms title}: "student"', 'keys: "n60000"']);
+    expect(matchQuery("и в на").phrases).toEqual([]);
+  });
 });
 
 describe("rescore", () => {

@@ -25,6 +25,8 @@ export function matchDocument(claim: string, title = ""): MatchDocument {
 export interface MatchQuery {
   /** FTS5 MATCH expression (OR of quoted stems and keys), or null when the text has nothing to match on. */
   fts: string | null;
+  /** The same terms one by one, each an FTS5 expression of its own (`fts` is them joined by OR). */
+  phrases: string[];
   numbers: string[];
   entities: string[];
 }
@@ -41,6 +43,7 @@ export function matchQuery(text: string): MatchQuery {
   ];
   return {
     fts: parts.length ? parts.join(" OR ") : null,
+    phrases: [...stems.map((s) => `{terms title}: ${quote(s)}`), ...[...new Set(keys)].map((k) => `keys: ${quote(k)}`)],
     numbers: keys.filter((k) => k.startsWith("n")),
     entities: keys.filter((k) => k.startsWith("e")),
   };

@@ -71,7 +71,20 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
   const claimList = createClaimList(id);
   const attention = createAttentionSection({ selection: () => viewer?.selection() ?? null, onPlaced: () => void reloadClaims() });
   const panelHost = h("div", { class: "claim-panel-host" });
-  const alreadyChecked = alreadyCheckedSlot(() => viewer?.selection()?.exact ?? null);
+  const alreadyChecked = alreadyCheckedSlot(() => viewer?.selection()?.exact ?? null, {
+    current(cid) {
+      const claim = claims.find((c) => c.id === cid);
+      if (!claim) return null;
+      // The newest version known: the panel's own saves may be ahead of the list.
+      const seen = cid === activeId ? (panel?.version() ?? 0) : 0;
+      return { version: Math.max(seen, claim.version), sameAsId: claim.sameAsId };
+    },
+    linked(claim) {
+      claims = claims.map((c) => (c.id === claim.id ? { ...c, version: claim.version, sameAsId: claim.sameAsId } : c));
+      if (claim.id === activeId) panel?.adopt(claim.version);
+      void reloadClaims();
+    },
+  });
   replace(main, h("p", { class: "muted" }, t("loading")));
 
   function refreshHighlights() {
@@ -85,6 +98,7 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     if (destroyed) return;
     refreshHighlights();
     attention.show(claims);
+    alreadyChecked.refresh();
     void suggestions?.refresh();
   }
 

@@ -33,6 +33,10 @@ export interface ClaimPanel {
   live(event: LiveEvent): void;
   /** Missed changes: `version` is the claim's version now, null when it is gone. */
   resync(version: number | null): void;
+  /** The version every write of this panel sends; null until the claim is loaded. */
+  version(): number | null;
+  /** This user changed the claim outside the panel's fields (a same-claim link): its writes go on from `version`. */
+  adopt(version: number): void;
 }
 
 /** Open claim `claimId` in `host`. */
@@ -95,6 +99,10 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
 
   return {
     live: follow,
+    version: () => (state.version > 0 ? state.version : null),
+    adopt(version) {
+      if (version > state.version) state.version = version;
+    },
     resync(now) {
       livePanel.reloadDiscussion();
       if (now !== state.version) follow({ type: now === null ? "claim.deleted" : "claim.updated", articleId: 0, claimId, version: now ?? state.version, seq: 0, actor: null });
