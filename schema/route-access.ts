@@ -43,6 +43,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   "DELETE /api/users/:id/tokens/:tokenId": staff("Revoke a user's API token.", "canManageApiTokens: your own, or anyone's for an admin"),
   "POST /api/users/invitations": power("manageUsers", "Invite a user; answers their one-time link."),
   "PATCH /api/users/:id": power("manageUsers", "Change a user's role or disable the account.", "canChangeUser: not your own role, not yourself"),
+  "POST /api/users/:id/unlock": power("manageUsers", "Unlock an account after a login lockout: its failed logins are forgotten (audited).", "canUnlockLogin"),
   "GET /api/articles": staff("List articles."),
   "POST /api/articles": staff("Import an article (text, Markdown or HTML); a known source URL with new text becomes a revision."),
   "GET /api/articles/:id": staff("An article with its current revision."),
