@@ -46,6 +46,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   "POST /api/users/:id/unlock": power("manageUsers", "Unlock an account after a login lockout: its failed logins are forgotten (audited).", "canUnlockLogin"),
   "GET /api/articles": staff("List articles."),
   "POST /api/articles": staff("Import an article (text, Markdown or HTML); a known source URL with new text becomes a revision."),
+  "POST /api/articles/detect": staff("What the import would detect in a text (outlet, original URL, date, byline), for the import form to prefill; stores nothing.", "canUseNewsroomTools"),
   "GET /api/articles/:id": staff("An article with its current revision."),
   "PATCH /api/articles/:id/metadata": staff("Edit an article's title, outlet, original URL, author and date (versioned).", "canEditArticleMetadata: editors only once a claim on it is public"),
   "PUT /api/articles/:id": staff("Store a new revision and re-anchor every claim.", "canReviseArticle: only editors once the article has public fact-checks"),

@@ -3,7 +3,7 @@ import { api, errorMessage, unwrap, type ArticleListItem } from "../lib/api";
 import { field, formatDate, h, replace, showError } from "../lib/dom";
 import { showFieldErrors } from "../lib/field-errors";
 import { t, uiLanguage } from "../lib/i18n";
-import { detectArticleDetails, type DetectedDetails } from "../../../worker/domain/article-parse";
+import type { DetectedDetails } from "../../../worker/domain/article-parse";
 import type { ViewHandle } from "./view";
 
 const pageSize = 20;
@@ -54,8 +54,13 @@ function importPanel(onImported: () => void) {
   // Prefilled with what the import detects in the pasted text, before the import; a field the person changed stays theirs.
   let detected: DetectedDetails = { publisher: null, sourceUrl: null, author: null, publishedAt: null };
   const valueOf = (k: DetailKey) => details[k].value.trim();
-  const refreshDetected = () => {
-    const next = detectArticleDetails(text.value, format.value as Format);
+  let asked = 0;
+  const refreshDetected = async () => {
+    const mine = ++asked;
+    const next = text.value.trim()
+      ? await unwrap(api.articles.detect.$post({ json: { text: text.value, format: format.value as Format } })).then((r) => r.details, () => detected)
+      : { publisher: null, sourceUrl: null, author: null, publishedAt: null };
+    if (mine !== asked) return; // a later text is being read
     for (const k of detailKeys) {
       const el = details[k];
       if (!valueOf(k) || valueOf(k) === (detected[k] ?? "")) el.value = next[k] ?? "";
@@ -67,7 +72,7 @@ function importPanel(onImported: () => void) {
   let detectTimer: ReturnType<typeof setTimeout> | undefined;
   const detectSoon = () => {
     clearTimeout(detectTimer);
-    detectTimer = setTimeout(refreshDetected, 150);
+    detectTimer = setTimeout(() => void refreshDetected(), 300);
   };
   // What is still as detected is left for the import to detect again, so it takes those lines out of the body as
   // the command line does; what the person changed is sent (the outlet and its URL together: the server detects them as one).
@@ -81,7 +86,7 @@ function importPanel(onImported: () => void) {
   const textField = field(t("pasteText"), text);
   const titleField = field(t("titleOptional"), title);
   text.addEventListener("input", detectSoon);
-  format.addEventListener("change", refreshDetected);
+  format.addEventListener("change", () => void refreshDetected());
   const fileField = field(t("uploadFile"), file);
   const result = h("div", { class: "import-result", role: "status", "aria-live": "polite" });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("importButton"));
@@ -120,12 +125,12 @@ function importPanel(onImported: () => void) {
   }
 
   const form = h("form", { class: "import-form", novalidate: true }, textField.wrap, h("div", { class: "row" }, field(t("format"), format).wrap, titleField.wrap), detailsBox, h("div", { class: "row" }, submit), fileField.wrap, result);
-  form.addEventListener("submit", (e) => {
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
     for (const f of [textField, titleField, ...Object.values(detailFields)]) f.setError(null);
     if (!text.value.trim()) return textField.setError(t("field_text_empty"));
     clearTimeout(detectTimer);
-    refreshDetected();
+    await refreshDetected();
     void send({ text: text.value, format: format.value as Format, ...(title.value.trim() ? { title: title.value.trim() } : {}), ...detailValues() }, textField.setError);
   });
   file.addEventListener("change", async () => {
