@@ -4,15 +4,15 @@
  */
 import type { SelectedRange } from "../editor/article-viewer";
 import { api, errorMessage, refusalText, unwrap, type ClaimDetail } from "../lib/api";
-
-/** A decision as the API returns it: allowed, or why not (a stable code the workspace translates). */
-type Decided = { ok: boolean; reason?: string; code?: string; vars?: Record<string, string | number> };
 import { h, replace, showError } from "../lib/dom";
 import { t, type MessageKey } from "../lib/i18n";
 import { contextParts, placedInCurrent, selectorPair, type PlacedQuote, type QuoteContext } from "../lib/claim-placement";
 import { claimHash } from "../lib/router";
 import { claimBadge } from "./claim-table";
 import { anchorBadge } from "./anchor-badge";
+
+/** A decision as the API returns it: allowed, or why not (a stable code the workspace translates). */
+type Decided = { ok: boolean; reason?: string; code?: string; vars?: Record<string, string | number> };
 
 export interface AttentionOptions {
   /** The selection in the article viewer on screen; without a viewer, the card links to the article instead. */
