@@ -42,6 +42,9 @@ export const articleImportInput = z.object({
 });
 export type ArticleImportInput = z.input<typeof articleImportInput>;
 
+/** POST /api/articles/detect: a pasted text, to see what the import would detect in it before importing. */
+export const articleDetectInput = z.object({ text: z.string().max(maxArticleChars), format: z.enum(articleFormats).default("text") });
+
 /** PATCH /api/articles/:id/metadata: the outlet, original URL, author, date and title; null clears one. */
 export const articleMetadataInput = z.object({
   version: z.number().int().positive(),

@@ -1,5 +1,6 @@
 /** What every permission decision is made of: who acts, the facts about a claim, and the answer's shape. */
 import { publicClaimStates, type ClaimState, type Role } from "./enums";
+import type { RefusalCode } from "./refusal-codes";
 
 /** Who is acting. Anonymous visitors never reach a staff action. */
 export interface Actor {
@@ -28,7 +29,15 @@ export interface ClaimFacts {
 }
 
 /** Why an action is refused: `forbidden` is about who you are (403), `conflict` about the claim's state (409). */
-export type Refusal = { ok: false; kind: "forbidden" | "conflict"; reason: string; /** Stable: the workspace translates it. */ code?: string };
+export type Refusal = {
+  ok: false;
+  kind: "forbidden" | "conflict";
+  reason: string;
+  /** Stable: the workspace translates it (schema/refusal-codes.ts). */
+  code: RefusalCode;
+  /** The values the translated sentence names, e.g. a claim's id. */
+  vars?: Record<string, string | number>;
+};
 export type Decision = { ok: true } | Refusal;
 /** `held`: the change waits for a second person (a proposal); the public sees nothing of it yet. */
 export type TransitionDecision = { ok: true; to: ClaimState; held?: true } | Refusal;
@@ -41,8 +50,8 @@ export const publicStates: readonly ClaimState[] = publicClaimStates;
 export const editorRoles: readonly Role[] = ["editor", "admin"];
 export const isEditor = (actor: Actor) => editorRoles.includes(actor.role);
 export const ok = { ok: true } as const;
-export const forbidden = (reason: string, code?: string): Refusal => ({ ok: false, kind: "forbidden", reason, ...(code ? { code } : {}) });
-export const conflict = (reason: string, code?: string): Refusal => ({ ok: false, kind: "conflict", reason, ...(code ? { code } : {}) });
+export const forbidden = (reason: string, code: RefusalCode, vars?: Refusal["vars"]): Refusal => ({ ok: false, kind: "forbidden", reason, code, ...(vars ? { vars } : {}) });
+export const conflict = (reason: string, code: RefusalCode, vars?: Refusal["vars"]): Refusal => ({ ok: false, kind: "conflict", reason, code, ...(vars ? { vars } : {}) });
 
 /** Is this claim visible to the public (published, corrected or retracted)? */
 export const isPublicClaim = (claim: Pick<ClaimFacts, "state">) => publicStates.includes(claim.state);

@@ -73,18 +73,18 @@ export function canReanchor(actor: Actor, claim: ClaimFacts): ReanchorDecision {
     const edit = canEdit(actor, claim);
     return edit.ok ? { ok: true, proposal: false } : edit;
   }
-  if (!isEditor(actor)) return forbidden("Only editors can propose a new place for a public fact-check.");
-  if (!lostAnchor(claim)) return conflict("This fact-check is still placed in the article; a public claim is re-attached only when the article changed under it.");
-  if (claim.state === "retracted") return conflict("A retracted fact-check is not re-attached.");
+  if (!isEditor(actor)) return forbidden("Only editors can propose a new place for a public fact-check.", "reanchor_editors_only");
+  if (!lostAnchor(claim)) return conflict("This fact-check is still placed in the article; a public claim is re-attached only when the article changed under it.", "reanchor_still_placed");
+  if (claim.state === "retracted") return conflict("A retracted fact-check is not re-attached.", "reanchor_retracted");
   return { ok: true, proposal: true };
 }
 
 /** May this actor confirm the proposed new place of a public claim? A second person, who neither proposed it nor shaped the claim. */
 export function canConfirmAnchor(actor: Actor, claim: ClaimFacts): Decision {
-  if (!isEditor(actor)) return forbidden("Only editors can confirm a new place for a public fact-check.");
-  if (!claim.anchorProposal) return conflict("There is no proposed place to confirm.");
-  if (claim.anchorProposal.proposedBy === actor.id) return forbidden("Four eyes: you proposed this place, so another editor must confirm it.");
-  if (claim.shapedBy.includes(actor.id)) return forbidden("Four eyes: you shaped this claim since its last publication, so another editor must confirm it.");
+  if (!isEditor(actor)) return forbidden("Only editors can confirm a new place for a public fact-check.", "confirm_editors_only");
+  if (!claim.anchorProposal) return conflict("There is no proposed place to confirm.", "no_proposal");
+  if (claim.anchorProposal.proposedBy === actor.id) return forbidden("Four eyes: you proposed this place, so another editor must confirm it.", "four_eyes_own_place");
+  if (claim.shapedBy.includes(actor.id)) return forbidden("Four eyes: you shaped this claim since its last publication, so another editor must confirm it.", "four_eyes");
   return ok;
 }
 
@@ -94,29 +94,29 @@ export function canConfirmAnchor(actor: Actor, claim: ClaimFacts): Decision {
  */
 export function decideTransition(actor: Actor, claim: ClaimFacts, action: WorkflowAction, changesVerdict = false): TransitionDecision {
   const rule = rules[action];
-  if (rule.editorial && !isEditor(actor)) return forbidden(`Only editors can ${spoken(action)}.`);
+  if (rule.editorial && !isEditor(actor)) return forbidden(`Only editors can ${spoken(action)}.`, "editors_only");
   if (!rule.editorial) {
     const edit = canEdit(actor, claim);
     if (!edit.ok && edit.kind === "forbidden") return edit;
   }
-  if (!rule.from.includes(claim.state)) return conflict(`Cannot ${spoken(action)} a claim that is ${spoken(claim.state)}.`);
+  if (!rule.from.includes(claim.state)) return conflict(`Cannot ${spoken(action)} a claim that is ${spoken(claim.state)}.`, "wrong_state");
   if ((action === "approve" || action === "publish") && claim.ratingKey === null) {
-    return conflict(`Give the claim a verdict before you ${action} it.`);
+    return conflict(`Give the claim a verdict before you ${action} it.`, "verdict_missing");
   }
   if ((action === "approve" || action === "publish") && lostAnchor(claim)) {
-    return conflict("The article changed under this claim: send it back for changes and place it again before it goes further.");
+    return conflict("The article changed under this claim: send it back for changes and place it again before it goes further.", "anchor_lost");
   }
   if ((action === "approve_correction" || action === "reject_correction") && !claim.pendingCorrection) {
-    return conflict("There is no correction waiting for review.");
+    return conflict("There is no correction waiting for review.", "no_pending_correction");
   }
   if (action === "approve_correction" && claim.pendingCorrection?.proposedBy === actor.id) {
-    return forbidden("Four eyes: you wrote this correction, so another editor must approve it.");
+    return forbidden("Four eyes: you wrote this correction, so another editor must approve it.", "four_eyes_own_correction");
   }
   if (rule.fourEyes && claim.shapedBy.includes(actor.id)) {
     return forbidden(`Four eyes: you shaped this claim since its last publication, so another editor must ${spoken(action)} it.`, "four_eyes");
   }
   if (action === "correct" && changesVerdict) {
-    if (claim.pendingCorrection) return conflict("A correction of this verdict already waits for review; approve or reject it first.");
+    if (claim.pendingCorrection) return conflict("A correction of this verdict already waits for review; approve or reject it first.", "correction_pending");
     return { ok: true, to: claim.state, held: true };
   }
   if (action === "reject_correction") return { ok: true, to: claim.state };
@@ -139,8 +139,8 @@ export function availableActions(actor: Actor, claim: ClaimFacts) {
  * claim is an editor's call. Links are one level deep: the target must hold its own verdict.
  */
 export function canLinkSameClaim(actor: Actor, claim: ClaimFacts & { id: number }, target: { id: number; sameAsId: number | null } | null): Decision {
-  if (target && target.id === claim.id) return conflict("A claim cannot be the same claim as itself.");
-  if (target && target.sameAsId !== null) return conflict(`Claim ${target.id} is itself an appearance of claim ${target.sameAsId}; link to that one.`);
-  if (publicStates.includes(claim.state)) return isEditor(actor) ? ok : forbidden("Only editors can link a published fact-check to another.");
+  if (target && target.id === claim.id) return conflict("A claim cannot be the same claim as itself.", "same_claim_self");
+  if (target && target.sameAsId !== null) return conflict(`Claim ${target.id} is itself an appearance of claim ${target.sameAsId}; link to that one.`, "same_claim_chain", { id: target.id, sameAsId: target.sameAsId });
+  if (publicStates.includes(claim.state)) return isEditor(actor) ? ok : forbidden("Only editors can link a published fact-check to another.", "link_editors_only");
   return canEdit(actor, claim);
 }

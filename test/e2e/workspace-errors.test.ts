@@ -66,7 +66,7 @@ describe("login lockout (item 8)", () => {
       await page.waitForTimeout(300);
     }
     const text = (await page.locator(".form-error").textContent()) ?? "";
-    expect(text).toMatch(/Try again in \d+ min\. If you have forgotten your password, ask an admin/);
+    expect(text).toMatch(/Try again in \d+ min, or ask an admin to unlock your account/);
     await viewportShot(page, "workspace-lockout-phone");
     await context.close();
   });

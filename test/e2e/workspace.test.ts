@@ -82,7 +82,7 @@ describe("the fact-check loop in the workspace", () => {
     await badgeShows(checker, "Unverifiable · In review");
     // the checker sees the editors' actions disabled, with the reason beside them
     await expect(checker.locator('[data-action="approve"]').isDisabled()).resolves.toBe(true);
-    await expect(checker.locator('.action:has([data-action="approve"]) .reason').textContent()).resolves.toBe("Only editors can approve.");
+    await expect(checker.locator('.action:has([data-action="approve"]) .reason').textContent()).resolves.toBe("Only editors can take this step.");
 
     // 4. the editor finds it in the queue, oldest first, and requests changes with a comment
     const editor = await loginAs(browser, baseUrl, "editor@factline.local");

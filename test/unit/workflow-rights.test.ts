@@ -26,7 +26,7 @@ describe("workflow rights", () => {
   describe("canCreateApiToken", () => {
     it("lets a signed-in person create a token, and refuses a token, saying why", () => {
       expect(canCreateApiToken({ via: "session" })).toEqual({ ok: true });
-      expect(canCreateApiToken({ via: "token" })).toEqual({ ok: false, kind: "forbidden", reason: expect.stringMatching(/API token cannot create API tokens/) });
+      expect(canCreateApiToken({ via: "token" })).toEqual({ ok: false, kind: "forbidden", reason: expect.stringMatching(/API token cannot create API tokens/), code: "token_cannot_create_token" });
     });
   });
 
@@ -37,7 +37,7 @@ describe("workflow rights", () => {
     });
 
     it("refuses an editor or a checker another person's tokens, saying why", () => {
-      for (const actor of [otherChecker, editor]) expect(canManageApiTokens(actor, author.id)).toEqual({ ok: false, kind: "forbidden", reason: "Only admins can see or revoke other people's API tokens." });
+      for (const actor of [otherChecker, editor]) expect(canManageApiTokens(actor, author.id)).toEqual({ ok: false, kind: "forbidden", reason: "Only admins can see or revoke other people's API tokens.", code: "tokens_admins_only" });
     });
   });
 });

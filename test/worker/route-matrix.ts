@@ -69,8 +69,10 @@ export const routeMatrix: RouteCell[] = [
   { method: "DELETE", route: "/api/users/:id/tokens/:tokenId", path: (f) => `/api/users/${f.checkerUserId}/tokens/${f.checkerTokenId}`, expect: { ...staff(204), checker2: 403, editor: 403, editor2: 403 } },
   { method: "POST", route: "/api/users/invitations", path: () => "/api/users/invitations", body: () => ({ email: "new@newsroom.example", name: "New", role: "checker" }), expect: adminOnly(201) },
   { method: "PATCH", route: "/api/users/:id", path: (f) => `/api/users/${f.checker2UserId}`, body: () => ({ ...version1, role: "editor" }), expect: { ...adminOnly(200), checker2: 403 } },
+  { method: "POST", route: "/api/users/:id/unlock", path: (f) => `/api/users/${f.checkerUserId}/unlock`, expect: adminOnly(200) },
   { method: "GET", route: "/api/articles", path: () => "/api/articles", expect: staff(200) },
   { method: "POST", route: "/api/articles", path: () => "/api/articles", body: () => ({ text: "A new title\n\nA new body with 12 numbers." }), expect: staff(201) },
+  { method: "POST", route: "/api/articles/detect", path: () => "/api/articles/detect", body: () => ({ text: "A title\n2 March 2024\nBody.\nSource: example.org" }), expect: staff(200) },
   { method: "GET", route: "/api/articles/:id", path: (f) => `/api/articles/${f.articleId}`, expect: staff(200) },
   { method: "GET", route: "/api/articles/:id/claims", path: (f) => `/api/articles/${f.articleId}/claims`, expect: staff(200) },
   {

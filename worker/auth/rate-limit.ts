@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, or, sql } from "drizzle-orm";
 import { loginAttempts } from "../../schema/tables";
 import type { Db } from "../db";
 
@@ -69,6 +69,19 @@ export function forgiveLoginAttempt(db: Db, email: string, client: string) {
     .update(loginAttempts)
     .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
     .where(inArray(loginAttempts.key, Object.values(keys(email, client))));
+}
+
+/**
+ * An admin lets a locked-out person try again: the account's counters, over all clients and on each
+ * client, are forgotten (a statement for the unlock's audited batch). A client's own count over all
+ * accounts stays: a client guessing at many accounts is not the account's to forgive.
+ */
+export function clearLoginLockout(db: Db, email: string) {
+  const key = keys(email, "");
+  const onAnyClient = key.accountClient; // `account-client:<email>|`, each client's key starts with it
+  return db
+    .delete(loginAttempts)
+    .where(or(eq(loginAttempts.key, key.account), sql`substr(${loginAttempts.key}, 1, ${onAnyClient.length}) = ${onAnyClient}`));
 }
 
 /** Readers' tips from one client in one window (the contact form). */

@@ -188,3 +188,24 @@ export function fallbackTitle(paragraphs: readonly string[]): string {
   const cut = first.slice(0, 120);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 60 ? cut.lastIndexOf(" ") : 120)}…`;
 }
+
+/** "By Jane Doe", "Автор: Иван Петров", "Авторы: …" or "Авторы …" alone on a line: the author's name. */
+export function parseBylineLine(line: string): string | null {
+  const m = /^(?:by|автор(?:ы)?|авторлар|авторы)\s*:?\s+(\p{Lu}[\p{L}\p{M}.'’\- ]{1,99})$/iu.exec(line.trim());
+  return m ? m[1].trim() : null;
+}
+
+/** The details the importer would detect (outlet, original URL, date) and a byline near the top: the import form prefills them. */
+export interface DetectedDetails {
+  publisher: string | null;
+  sourceUrl: string | null;
+  publishedAt: string | null;
+  author: string | null;
+}
+
+/** What the import detects in a raw article, for the workspace's form to show before the import (browser-safe, pure). */
+export function detectArticleDetails(raw: string, format: (typeof articleFormats)[number] = "text"): DetectedDetails {
+  const parsed = parseArticle(raw, format);
+  const author = parsed.paragraphs.slice(0, 3).map(parseBylineLine).find((name) => name !== null) ?? null;
+  return { publisher: parsed.publisher, sourceUrl: parsed.sourceUrl, publishedAt: parsed.publishedAt, author };
+}

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import type { RefusalCode } from "../../schema/refusal-codes";
 import type { Refusal } from "../../schema/workflow";
 import { Refused, refusedBy, type RefusalKind } from "../queries/refusal";
 import { isStorageFailure, retryAfterSeconds } from "./unavailable";
@@ -34,7 +35,7 @@ interface ApiErrorCause {
 /** An HTTPException that `onError` renders as the API's error shape. */
 export function apiError(
   status: ContentfulStatusCode,
-  code: string,
+  code: RefusalCode,
   message: string,
   details?: unknown,
   headers?: Record<string, string>,
@@ -42,7 +43,7 @@ export function apiError(
   return new HTTPException(status, { message, cause: { code, details, headers } satisfies ApiErrorCause });
 }
 
-const defaultCodes: Partial<Record<number, string>> = {
+const defaultCodes: Partial<Record<number, RefusalCode>> = {
   400: "bad_request",
   401: "unauthenticated",
   403: "forbidden",
@@ -102,7 +103,7 @@ export function notFound(c: Context) {
  * The one place a refusal of schema/workflow.ts becomes HTTP: `forbidden` is 403, `conflict` 409
  * with `conflictCode`. Throws when the decision refuses; returns it narrowed when it allows.
  */
-export function enforce<D extends { ok: boolean }>(decision: D, conflictCode = "conflict"): Extract<D, { ok: true }> {
+export function enforce<D extends { ok: boolean }>(decision: D, conflictCode: RefusalCode = "conflict"): Extract<D, { ok: true }> {
   if (decision.ok) return decision as Extract<D, { ok: true }>;
   throw refusedBy(decision as unknown as Refusal, conflictCode);
 }

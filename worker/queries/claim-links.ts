@@ -4,6 +4,7 @@ import { canLinkSameClaim, type Actor } from "../../schema/workflow";
 import type { Db } from "../db";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
+import { refusedBy } from "./refusal";
 import { getClaimDetail, versionedClaimBatch, type ClaimRow } from "./claims";
 
 /**
@@ -14,11 +15,11 @@ export async function linkSameClaim(db: Db, claim: ClaimRow, input: { version: n
   const target = input.sameAsId === null ? null : await db.select({ id: claims.id, sameAsId: claims.sameAsId, articleId: claims.articleId }).from(claims).where(eq(claims.id, input.sameAsId)).get();
   if (input.sameAsId !== null && !target) throw apiError(400, "unknown_claim", `Claim ${input.sameAsId} does not exist.`);
   const decision = canLinkSameClaim(actor, claim, target ?? null);
-  if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "cannot_link", decision.reason);
+  if (!decision.ok) throw refusedBy(decision, "cannot_link");
   // Claims that are appearances of this one would end up two links deep: they must be re-linked first.
   if (target) {
     const dependant = await db.select({ id: claims.id }).from(claims).where(eq(claims.sameAsId, claim.id)).get();
-    if (dependant) throw apiError(409, "cannot_link", `Claim ${dependant.id} is an appearance of this claim; link it to claim ${target.id} first.`);
+    if (dependant) throw apiError(409, "cannot_link", `Claim ${dependant.id} is an appearance of this claim; link it to claim ${target.id} first.`, { refusal: "same_claim_dependant", vars: { id: dependant.id, target: target.id } });
   }
   const touched = [...new Set([claim.articleId, ...(target ? [target.articleId] : []), ...(claim.sameAsId ? [await articleOf(db, claim.sameAsId)] : [])])];
   await versionedClaimBatch(db, claim, input.version, [

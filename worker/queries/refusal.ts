@@ -1,3 +1,4 @@
+import type { RefusalCode } from "../../schema/refusal-codes";
 import type { Refusal } from "../../schema/workflow";
 
 /** Why a query or a route refuses, in the API's terms; `onError` (http/errors.ts) gives each kind its status. */
@@ -7,8 +8,8 @@ export type RefusalKind = "invalid" | "forbidden" | "not_found" | "conflict" | "
 export class Refused extends Error {
   constructor(
     readonly kind: RefusalKind,
-    /** The API's error code, e.g. `stale_version`. */
-    readonly code: string,
+    /** The API's error code, e.g. `stale_version`: stable, the workspace translates it. */
+    readonly code: RefusalCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -18,7 +19,7 @@ export class Refused extends Error {
 }
 
 /** A refusal to throw: `throw refuse("not_found", "not_found", "Claim 3 does not exist.")`. */
-export function refuse(kind: RefusalKind, code: string, message: string, details?: unknown): Refused {
+export function refuse(kind: RefusalKind, code: RefusalCode, message: string, details?: unknown): Refused {
   return new Refused(kind, code, message, details);
 }
 
@@ -26,8 +27,8 @@ export function refuse(kind: RefusalKind, code: string, message: string, details
  * A workflow decision's refusal (schema/workflow.ts): who you are is `forbidden`; the claim's state
  * is a conflict, under `conflictCode` (`not_editable`, `invalid_transition`).
  */
-export function refusedBy(decision: Refusal, conflictCode: string): Refused {
-  // The decision's own stable code travels in details.refusal, for the workspace to translate.
-  const details = decision.code ? { refusal: decision.code } : undefined;
+export function refusedBy(decision: Refusal, conflictCode: RefusalCode): Refused {
+  // The decision's own stable code travels in details.refusal (with the values it names), for the workspace to translate.
+  const details = { refusal: decision.code, ...(decision.vars ? { vars: decision.vars } : {}) };
   return decision.kind === "forbidden" ? refuse("forbidden", "forbidden", decision.reason, details) : refuse("conflict", conflictCode, decision.reason, details);
 }

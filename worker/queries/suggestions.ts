@@ -8,6 +8,7 @@ import { suggestCheckworthy } from "../domain/checkworthy";
 import { codePointIndex } from "../../schema/text/code-points";
 import { apiError } from "../http/errors";
 import { auditInsert } from "./audit";
+import { refusedBy } from "./refusal";
 import { getArticleWithRevision } from "./revisions";
 
 /** One suggested sentence: code-point positions in the revision's text (as selectors count), its text and score. */
@@ -70,7 +71,7 @@ export async function dismissSuggestion(db: Db, articleId: number, input: z.outp
   const target = input.revisionId === revision.id ? revision : await db.select().from(articleRevisions).where(and(eq(articleRevisions.id, input.revisionId), eq(articleRevisions.articleId, articleId))).get();
   if (!target) throw apiError(404, "not_found", `Article ${articleId} has no revision ${input.revisionId}.`);
   const decision = decideSuggestionDismissal(actor, { isCurrent: target.id === revision.id });
-  if (!decision.ok) throw apiError(decision.kind === "forbidden" ? 403 : 409, decision.kind === "forbidden" ? "forbidden" : "stale_revision", decision.reason);
+  if (!decision.ok) throw refusedBy(decision, "stale_revision");
   const suggestion = revisionSuggestions(revision, article.language).find((s) => s.start === input.start && s.end === input.end);
   if (!suggestion) throw apiError(404, "not_found", "No suggestion covers exactly that range of the current revision.");
   const range = and(eq(suggestionDismissals.revisionId, revision.id), eq(suggestionDismissals.start, suggestion.start), eq(suggestionDismissals.end, suggestion.end));

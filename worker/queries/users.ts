@@ -4,6 +4,7 @@ import type { Role } from "../../schema/enums";
 import type { userUpdateInput } from "../../schema/inputs";
 import { invitations, users, writeGuards } from "../../schema/tables";
 import { hashPassword, randomToken, sha256Hex } from "../auth/crypto";
+import { clearLoginLockout } from "../auth/rate-limit";
 import { endAllAccess } from "../auth/sessions";
 import type { Db } from "../db";
 import { auditInsert, guardOneRow, isStaleWrite, versionGuard } from "./audit";
@@ -46,6 +47,14 @@ export async function updateUser(db: Db, id: number, input: z.output<typeof user
     throw err;
   }
   return (await db.select(userColumns).from(users).where(eq(users.id, id)).get())!;
+}
+
+/** An admin unlocks an account after a login lockout: its failed logins are forgotten, audited. */
+export async function unlockUserLogin(db: Db, id: number, actorId: number) {
+  const user = await db.select(userColumns).from(users).where(eq(users.id, id)).get();
+  if (!user) throw refuse("not_found", "not_found", `User ${id} does not exist.`);
+  await db.batch([clearLoginLockout(db, user.email), auditInsert(db, { actorId, action: "user.unlock", entityType: "user", entityId: id })]);
+  return user;
 }
 
 const invalidInvitation = () => refuse("invalid", "invalid_invitation", "This invitation link is not valid, was used already, or has expired.");

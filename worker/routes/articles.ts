@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { articleImportInput, articleListQuery, articleMetadataInput, articleReviseInput, claimCreateInput, idParam } from "../../schema/inputs";
-import { revisionParagraphs } from "../domain/article-parse";
+import { articleDetectInput, articleImportInput, articleListQuery, articleMetadataInput, articleReviseInput, claimCreateInput, idParam } from "../../schema/inputs";
+import { detectArticleDetails, revisionParagraphs } from "../domain/article-parse";
 import { docToParagraphs } from "../domain/article-text";
 import { textDiff } from "../domain/text-diff";
 import type { AppEnv } from "../env";
 import { apiError, enforce } from "../http/errors";
-import { canEditArticleMetadata } from "../../schema/workflow";
+import { canEditArticleMetadata, canUseNewsroomTools } from "../../schema/workflow";
 import { articleForMetadata, updateArticleMetadata } from "../queries/article-metadata";
 import { validate } from "../http/validate";
 import { claimChange, notifyLive } from "../live/notify";
@@ -24,6 +24,12 @@ export const articleRoutes = new Hono<AppEnv>()
     const result = await importArticle(c.get("db"), c.req.valid("json"), c.get("user")!);
     if (result.status === "revised") notifyLive(c, { type: "article.revised", articleId: result.article.id, revision: result.revision.number });
     return c.json(result, result.status === "created" || result.status === "revised" ? 201 : 200);
+  })
+  // What the import would detect in a text (outlet, original URL, date, byline): the import form prefills its fields. Stores nothing.
+  .post("/detect", validate("json", articleDetectInput), (c) => {
+    enforce(canUseNewsroomTools(c.get("user") ?? null));
+    const { text, format } = c.req.valid("json");
+    return c.json({ details: detectArticleDetails(text, format) });
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const { article, revision } = await getArticleWithRevision(c.get("db"), c.req.valid("param").id);

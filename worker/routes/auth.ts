@@ -6,7 +6,7 @@ import { countLoginAttempt, forgiveLoginAttempt } from "../auth/rate-limit";
 import { canCreateApiToken } from "../../schema/workflow";
 import { createApiToken, createSession, deleteSession, sessionCookie, sessionTtlMs } from "../auth/sessions";
 import type { AppEnv } from "../env";
-import { apiError } from "../http/errors";
+import { apiError, enforce } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
 import { listApiTokens, logOutEverywhere, revokeApiToken } from "../queries/api-tokens";
@@ -66,7 +66,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/tokens", requireStaff, validate("json", apiTokenInput), async (c) => {
     const user = c.get("user")!;
     const decision = canCreateApiToken(user);
-    if (!decision.ok) throw apiError(403, "forbidden", decision.reason);
+    enforce(decision);
     const { name, expiresInDays } = c.req.valid("json");
     return c.json(await createApiToken(c.get("db"), user.id, name, expiresInDays), 201);
   })

@@ -7,7 +7,8 @@ import { renderVersion } from "../http/public-cache";
 import { publicPage, type BuiltPage } from "../http/public-memory";
 import { statusPage } from "../http/errors";
 import { siteConfig } from "../http/site-config";
-import { validate, type InputIssue } from "../http/validate";
+import type { InputProblem } from "../../schema/field-issues";
+import { validate } from "../http/validate";
 import { ArticlePage } from "../pages/article-page";
 import { ClaimPage } from "../pages/claim-page";
 import { ClaimantPage } from "../pages/claimant-page";
@@ -48,7 +49,7 @@ const searchProblem = (field: string): SiteMessage =>
   field === "from" || field === "to" ? "badSearchDate" : field === "state" ? "badSearchState" : field === "cursor" ? "badSearchPage" : field === "q" ? "badSearchQuery" : "badSearchFilter";
 
 /** A search the site cannot run: an HTML 400 in the site's layout and the reader's language, with the search form. */
-function refusedSearch(c: Context<AppEnv>, issues: Pick<InputIssue, "path">[]) {
+function refusedSearch(c: Context<AppEnv>, issues: Pick<InputProblem, "path">[]) {
   const problems = [...new Set(issues.map((i) => searchProblem(i.path.split(".")[0] ?? "")))];
   return statusPage(c, "badRequest", { query: (c.req.query("q") ?? "").trim().slice(0, 200), problems });
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { idParam, suggestionDismissInput, suggestionListQuery } from "../../schema/inputs";
 import { canSeeSuggestions } from "../../schema/workflow";
 import type { AppEnv } from "../env";
-import { apiError } from "../http/errors";
+import { enforce } from "../http/errors";
 import { validate } from "../http/validate";
 import { requireStaff } from "../middleware/auth";
 import { dismissSuggestion, listSuggestions } from "../queries/suggestions";
@@ -12,7 +12,7 @@ export const suggestionRoutes = new Hono<AppEnv>()
   .use(requireStaff)
   .get("/:id/suggestions", validate("param", idParam), validate("query", suggestionListQuery), async (c) => {
     const decision = canSeeSuggestions(c.get("user") ?? null);
-    if (!decision.ok) throw apiError(403, "forbidden", decision.reason);
+    enforce(decision);
     return c.json(await listSuggestions(c.get("db"), c.req.valid("param").id, c.req.valid("query").limit));
   })
   .post("/:id/suggestions/dismissals", validate("param", idParam), validate("json", suggestionDismissInput), async (c) => {

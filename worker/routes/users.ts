@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { idParam, inviteInput, userTokenParam, userUpdateInput } from "../../schema/inputs";
-import { canChangeUser, canManageApiTokens } from "../../schema/workflow";
+import { canChangeUser, canManageApiTokens, canUnlockLogin } from "../../schema/workflow";
 import type { AppEnv } from "../env";
 import { enforce } from "../http/errors";
 import { validate } from "../http/validate";
 import { requirePower, requireStaff } from "../middleware/auth";
 import { listApiTokens, revokeApiToken } from "../queries/api-tokens";
-import { inviteUser, listUsers, updateUser } from "../queries/users";
+import { inviteUser, listUsers, unlockUserLogin, updateUser } from "../queries/users";
 
 export const userRoutes = new Hono<AppEnv>()
   // Staff see each other's names and roles: editors assign claims to checkers.
@@ -22,6 +22,13 @@ export const userRoutes = new Hono<AppEnv>()
     const actor = c.get("user")!;
     enforce(canChangeUser(actor, { id }, input), "own_account");
     return c.json({ user: await updateUser(c.get("db"), id, input, actor.id) });
+  })
+  // After a login lockout: the account's failed logins are forgotten, so its owner may try again at once.
+  .post("/:id/unlock", requirePower("manageUsers"), validate("param", idParam), async (c) => {
+    const actor = c.get("user")!;
+    enforce(canUnlockLogin(actor));
+    const { id, email, name } = await unlockUserLogin(c.get("db"), c.req.valid("param").id, actor.id);
+    return c.json({ user: { id, email, name } });
   })
   .get("/:id/tokens", requireStaff, validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");

@@ -4,6 +4,7 @@
  */
 import { hc, type ClientResponse, type InferResponseType } from "hono/client";
 import type { AppType } from "../../../worker/app";
+import { inputProblems, problemSentence } from "./field-errors";
 import { messageFor } from "./i18n";
 
 /** The client for /api. */
@@ -47,14 +48,23 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
  */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
-    const details = err.details as { refusal?: unknown; retryAfter?: unknown } | undefined;
+    // Bad input: the first problem as a sentence (forms that know their fields show each under it, see field-errors.ts).
+    const [problem] = inputProblems(err);
+    if (problem) return problemSentence(problem);
+    const details = err.details as { refusal?: unknown; retryAfter?: unknown; vars?: Record<string, string | number> } | undefined;
     const refusal = details?.refusal;
     // A lockout says how long the wait is, in whole minutes.
     const minutes = typeof details?.retryAfter === "number" ? Math.max(1, Math.ceil(details.retryAfter / 60)) : "";
-    const translated = (typeof refusal === "string" ? messageFor(`refusal_${refusal}`) : null) ?? messageFor(`refusal_${err.code}`, { minutes });
+    const vars = { ...(details?.vars ?? {}), minutes };
+    const translated = (typeof refusal === "string" ? messageFor(`refusal_${refusal}`, vars) : null) ?? messageFor(`refusal_${err.code}`, vars);
     if (translated) return translated;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A decision the API returned (`{ok, reason, code, vars}`) as a sentence in the workspace's language, the server's reason as fallback. */
+export function refusalText(decision: { reason?: string | null; code?: string | null; vars?: Record<string, string | number> }): string {
+  return (decision.code ? messageFor(`refusal_${decision.code}`, decision.vars ?? {}) : null) ?? decision.reason ?? "";
 }
 
 export type ClaimDetailResponse = InferResponseType<(typeof api.claims)[":id"]["$get"], 200>;

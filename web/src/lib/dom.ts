@@ -44,7 +44,13 @@ export function field<T extends { id: string; setAttribute(name: string, value: 
   control.setAttribute("aria-describedby", [hintId, errorId].filter(Boolean).join(" "));
   const error = h("p", { class: "field-error", id: errorId, role: "alert", hidden: true });
   const wrap = h("div", { class: "field" }, h("label", { for: id }, label), hint ? h("p", { class: "hint", id: hintId }, hint) : null, control as unknown as Node, error);
-  return { wrap, control, error, setError: (message: string | null) => showError(error, message) };
+  const setError = (message: string | null) => {
+    showError(error, message);
+    // Assistive technology announces the field as invalid while it has an error.
+    if (message) control.setAttribute("aria-invalid", "true");
+    else (control as unknown as Element).removeAttribute?.("aria-invalid");
+  };
+  return { wrap, control, error, setError };
 }
 
 /** Show or clear an error message element. */

@@ -2,6 +2,7 @@
 import { apiTokenDays } from "../../../schema/workflow";
 import { api, errorMessage, unwrap } from "../lib/api";
 import { field, h, replace, showError } from "../lib/dom";
+import { showFieldErrors } from "../lib/field-errors";
 import { t, type MessageKey } from "../lib/i18n";
 import { currentUser, setMe } from "../session";
 import { shownOnce } from "./shown-once";
@@ -39,7 +40,7 @@ export function renderAccount(main: HTMLElement): ViewHandle {
     name.setError(null);
     replace(created);
     const label = name.control.value.trim();
-    if (!label) return name.setError(t("tokenName"));
+    if (!label) return name.setError(t("field_name_empty"));
     createButton.disabled = true;
     try {
       const token = await unwrap(api.auth.tokens.$post({ json: { name: label, expiresInDays: Number(expiry.control.value) } }));
@@ -47,7 +48,8 @@ export function renderAccount(main: HTMLElement): ViewHandle {
       name.control.value = "";
       await tokens.reload();
     } catch (err) {
-      name.setError(errorMessage(err));
+      const rest = showFieldErrors(err, { name, expiresInDays: expiry }, errorMessage);
+      if (rest) name.setError(rest);
     } finally {
       createButton.disabled = false;
     }

@@ -3,6 +3,7 @@ import { roles, type Role } from "../../../schema/enums";
 import { may } from "../../../schema/workflow";
 import { api, ApiError, errorMessage, unwrap, type UserItem } from "../lib/api";
 import { field, formatDate, h, replace, showError } from "../lib/dom";
+import { showFieldErrors } from "../lib/field-errors";
 import { t, uiLanguage, type MessageKey } from "../lib/i18n";
 import { currentUser, setMe } from "../session";
 import { shownOnce } from "./shown-once";
@@ -26,8 +27,9 @@ function invitePanel(onInvited: () => void) {
     email.setError(null);
     name.setError(null);
     replace(result);
-    if (!email.control.value.trim() || !email.control.checkValidity()) return email.setError(t("email"));
-    if (!name.control.value.trim()) return name.setError(t("name"));
+    if (!email.control.value.trim()) return email.setError(t("field_email_required"));
+    if (!email.control.checkValidity()) return email.setError(t("field_email"));
+    if (!name.control.value.trim()) return name.setError(t("field_name_empty"));
     submit.disabled = true;
     try {
       const invited = email.control.value.trim();
@@ -37,7 +39,7 @@ function invitePanel(onInvited: () => void) {
       name.control.value = "";
       onInvited();
     } catch (err) {
-      showError(error, errorMessage(err));
+      showError(error, showFieldErrors(err, { email, name, role }, errorMessage));
     } finally {
       submit.disabled = false;
     }
@@ -66,7 +68,7 @@ export function renderAdminUsers(main: HTMLElement): ViewHandle {
       // A stale version means someone else changed this user: show their state, and say so.
       if (err instanceof ApiError && err.code === "stale_version") {
         await load();
-        notice.textContent = `${err.message} ${t("listReloaded")}`;
+        notice.textContent = `${errorMessage(err)} ${t("listReloaded")}`;
         notice.hidden = false;
       } else showError(rowError, errorMessage(err));
     }
@@ -92,7 +94,20 @@ export function renderAdminUsers(main: HTMLElement): ViewHandle {
       else tr.insertAdjacentElement("afterend", h("tr", { class: "token-row", "data-tokens-of": user.id }, h("td", { colspan: 5 }, userTokenList(user.id, user.name).element)));
       tokensButton.setAttribute("aria-expanded", String(!shown));
     });
+    // After a login lockout: the account's failed logins are forgotten, so its owner may try again at once.
+    const unlock = h("button", { type: "button", class: "btn btn-small", "data-action": "unlock", disabled: disabled }, t("unlockLogin"));
+    unlock.addEventListener("click", async () => {
+      showError(rowError, null);
+      try {
+        await unwrap(api.users[":id"].unlock.$post({ param: { id: String(user.id) } }));
+        notice.textContent = t("loginUnlocked", { name: user.name });
+        notice.hidden = false;
+      } catch (err) {
+        showError(rowError, errorMessage(err));
+      }
+    });
     const label = h("span", { class: "visually-hidden" }, user.name);
+    unlock.appendChild(label.cloneNode(true));
     roleButton.appendChild(label.cloneNode(true));
     tokensButton.appendChild(label.cloneNode(true));
     toggle.appendChild(label);
@@ -103,7 +118,7 @@ export function renderAdminUsers(main: HTMLElement): ViewHandle {
       h("td", { class: "mono" }, user.email),
       h("td", {}, h("div", { class: "row row-tight" }, select, roleButton)),
       h("td", {}, h("span", { class: `badge status-${disabled ? "disabled" : "active"}` }, disabled ? t("disabled") : t("active")), disabled ? h("span", { class: "muted cell-date" }, ` ${formatDate(user.disabledAt, uiLanguage())}`) : null),
-      h("td", {}, h("div", { class: "row row-tight" }, toggle, tokensButton), me ? h("p", { class: "reason" }, t("ownAccount")) : null, rowError),
+      h("td", {}, h("div", { class: "row row-tight" }, toggle, unlock, tokensButton), me ? h("p", { class: "reason" }, t("ownAccount")) : null, rowError),
     );
     return tr;
   }

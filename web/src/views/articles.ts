@@ -1,7 +1,9 @@
 /** Articles: search, filters, paging, and import by paste or upload (the same POST as the import CLI). */
 import { api, errorMessage, unwrap, type ArticleListItem } from "../lib/api";
 import { field, formatDate, h, replace, showError } from "../lib/dom";
+import { showFieldErrors } from "../lib/field-errors";
 import { t, uiLanguage } from "../lib/i18n";
+import type { DetectedDetails } from "../../../worker/domain/article-parse";
 import type { ViewHandle } from "./view";
 
 const pageSize = 20;
@@ -33,17 +35,58 @@ function importPanel(onImported: () => void) {
     author: h("input", { type: "text", name: "author", maxlength: 200 }),
     publishedAt: h("input", { type: "date", name: "publishedAt" }),
   };
+  const detailFields = {
+    publisher: field(t("detailPublisher"), details.publisher),
+    sourceUrl: field(t("detailSourceUrl"), details.sourceUrl),
+    author: field(t("detailAuthor"), details.author),
+    publishedAt: field(t("detailPublishedAt"), details.publishedAt),
+  };
   const detailsBox = h(
     "fieldset",
     { class: "import-details" },
     h("legend", {}, t("articleDetails")),
     h("p", { class: "hint" }, t("importDetailsHint")),
-    h("div", { class: "row" }, field(t("detailPublisher"), details.publisher).wrap, field(t("detailSourceUrl"), details.sourceUrl).wrap),
-    h("div", { class: "row" }, field(t("detailAuthor"), details.author).wrap, field(t("detailPublishedAt"), details.publishedAt).wrap),
+    h("div", { class: "row" }, detailFields.publisher.wrap, detailFields.sourceUrl.wrap),
+    h("div", { class: "row" }, detailFields.author.wrap, detailFields.publishedAt.wrap),
   );
-  const detailValues = () => Object.fromEntries(Object.entries(details).flatMap(([k, el]) => (el.value.trim() ? [[k, el.value.trim()]] : [])));
+  type DetailKey = keyof typeof details;
+  const detailKeys = Object.keys(details) as DetailKey[];
+  // Prefilled with what the import detects in the pasted text, before the import; a field the person changed stays theirs.
+  let detected: DetectedDetails = { publisher: null, sourceUrl: null, author: null, publishedAt: null };
+  const valueOf = (k: DetailKey) => details[k].value.trim();
+  let asked = 0;
+  const refreshDetected = async () => {
+    const mine = ++asked;
+    const next = text.value.trim()
+      ? await unwrap(api.articles.detect.$post({ json: { text: text.value, format: format.value as Format } })).then((r) => r.details, () => detected)
+      : { publisher: null, sourceUrl: null, author: null, publishedAt: null };
+    if (mine !== asked) return; // a later text is being read
+    for (const k of detailKeys) {
+      const el = details[k];
+      if (!valueOf(k) || valueOf(k) === (detected[k] ?? "")) el.value = next[k] ?? "";
+      if (next[k] && el.value === next[k]) el.setAttribute("data-detected", "");
+      else el.removeAttribute("data-detected");
+    }
+    detected = next;
+  };
+  let detectTimer: ReturnType<typeof setTimeout> | undefined;
+  const detectSoon = () => {
+    clearTimeout(detectTimer);
+    detectTimer = setTimeout(() => void refreshDetected(), 300);
+  };
+  // What is still as detected is left for the import to detect again, so it takes those lines out of the body as
+  // the command line does; what the person changed is sent (the outlet and its URL together: the server detects them as one).
+  const changed = (k: DetailKey) => valueOf(k) !== (detected[k] ?? "");
+  const detailValues = () => {
+    const source = changed("publisher") || changed("sourceUrl");
+    const send = (k: DetailKey) => !!valueOf(k) && (k === "author" || (k === "publishedAt" ? changed(k) : source));
+    return Object.fromEntries(detailKeys.filter(send).map((k) => [k, valueOf(k)]));
+  };
   const file = h("input", { type: "file", name: "file", accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" });
   const textField = field(t("pasteText"), text);
+  const titleField = field(t("titleOptional"), title);
+  text.addEventListener("input", detectSoon);
+  format.addEventListener("change", () => void refreshDetected());
   const fileField = field(t("uploadFile"), file);
   const result = h("div", { class: "import-result", role: "status", "aria-live": "polite" });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("importButton"));
@@ -70,26 +113,31 @@ function importPanel(onImported: () => void) {
         text.value = "";
         title.value = "";
         for (const el of Object.values(details)) el.value = "";
+        detected = { publisher: null, sourceUrl: null, author: null, publishedAt: null };
         onImported();
       }
     } catch (err) {
-      errorAt(errorMessage(err));
+      const rest = showFieldErrors(err, { text: textField, title: titleField, ...detailFields }, errorMessage);
+      if (rest) errorAt(rest);
     } finally {
       submit.disabled = false;
     }
   }
 
-  const form = h("form", { class: "import-form", novalidate: true }, textField.wrap, h("div", { class: "row" }, field(t("format"), format).wrap, field(t("titleOptional"), title).wrap), detailsBox, h("div", { class: "row" }, submit), fileField.wrap, result);
-  form.addEventListener("submit", (e) => {
+  const form = h("form", { class: "import-form", novalidate: true }, textField.wrap, h("div", { class: "row" }, field(t("format"), format).wrap, titleField.wrap), detailsBox, h("div", { class: "row" }, submit), fileField.wrap, result);
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (!text.value.trim()) return textField.setError(t("pasteText"));
+    for (const f of [textField, titleField, ...Object.values(detailFields)]) f.setError(null);
+    if (!text.value.trim()) return textField.setError(t("field_text_empty"));
+    clearTimeout(detectTimer);
+    await refreshDetected();
     void send({ text: text.value, format: format.value as Format, ...(title.value.trim() ? { title: title.value.trim() } : {}), ...detailValues() }, textField.setError);
   });
   file.addEventListener("change", async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
     const fmt = formatOfFile(chosen.name);
-    if (!fmt) return fileField.setError(t("uploadFile"));
+    if (!fmt) return fileField.setError(t("field_file_format"));
     await send({ text: await chosen.text(), format: fmt }, fileField.setError);
     file.value = "";
   });

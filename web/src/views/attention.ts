@@ -3,13 +3,16 @@
  * be now (the suggestion, or its current place), the confidence, and the ways to place it.
  */
 import type { SelectedRange } from "../editor/article-viewer";
-import { api, errorMessage, unwrap, type ClaimDetail } from "../lib/api";
+import { api, errorMessage, refusalText, unwrap, type ClaimDetail } from "../lib/api";
 import { h, replace, showError } from "../lib/dom";
 import { t, type MessageKey } from "../lib/i18n";
 import { contextParts, placedInCurrent, selectorPair, type PlacedQuote, type QuoteContext } from "../lib/claim-placement";
 import { claimHash } from "../lib/router";
 import { claimBadge } from "./claim-table";
 import { anchorBadge } from "./anchor-badge";
+
+/** A decision as the API returns it: allowed, or why not (a stable code the workspace translates). */
+type Decided = { ok: boolean; reason?: string; code?: string; vars?: Record<string, string | number> };
 
 export interface AttentionOptions {
   /** The selection in the article viewer on screen; without a viewer, the card links to the article instead. */
@@ -33,7 +36,7 @@ function context(title: string, quote: QuoteContext | null, language: string, ki
 }
 
 /** The card for `claim` (a claim detail from GET /api/claims/:id); `confirm` is the server's decision on confirming a proposed place. */
-export function attentionCard(claim: ClaimDetail, options: AttentionOptions, confirm?: { ok: boolean; reason?: string }): HTMLElement {
+export function attentionCard(claim: ClaimDetail, options: AttentionOptions, confirm?: Decided): HTMLElement {
   const language = claim.article.language;
   const error = h("p", { class: "form-error", role: "alert", hidden: true });
   const placed = placedInCurrent(claim);
@@ -70,7 +73,7 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions, con
       }
     });
     buttons.push(b);
-    if (confirm && !confirm.ok && confirm.reason) buttons.push(h("p", { class: "reason" }, confirm.reason));
+    if (confirm && !confirm.ok && confirm.reason) buttons.push(h("p", { class: "reason" }, refusalText(confirm)));
   }
   const primary = (label: string, place: PlacedQuote, action: string) => {
     const b = h("button", { type: "button", class: "btn btn-primary btn-small", "data-action": action }, label);
@@ -120,7 +123,7 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions, con
 }
 
 /** Render the cards of claims already read in full (GET /api/claims/attention), or the "all clear" note. */
-export function renderAttentionCards(host: HTMLElement, details: readonly { claim: ClaimDetail; confirmAnchor: { ok: boolean; reason?: string } }[], options: AttentionOptions) {
+export function renderAttentionCards(host: HTMLElement, details: readonly { claim: ClaimDetail; confirmAnchor: Decided }[], options: AttentionOptions) {
   if (details.length === 0) return replace(host, h("p", { class: "empty" }, t("attentionEmpty")));
   replace(host, details.map((d) => attentionCard(d.claim, options, d.confirmAnchor)));
 }

@@ -1,6 +1,7 @@
 /** The invitation screen: the invitee sets a password through the one-time link, then logs in. */
 import { api, errorMessage, unwrap } from "../lib/api";
 import { field, h, replace, showError } from "../lib/dom";
+import { showFieldErrors } from "../lib/field-errors";
 import { t } from "../lib/i18n";
 import { passwordProblem } from "../lib/password";
 import { loginHash } from "../lib/router";
@@ -27,7 +28,7 @@ export function renderInvite(main: HTMLElement, token: string): ViewHandle {
       const { email } = await unwrap(api.auth.invitations.accept.$post({ json: { token, password: pw } }));
       location.hash = loginHash(email);
     } catch (err) {
-      showError(error, errorMessage(err));
+      showError(error, showFieldErrors(err, { password }, errorMessage));
       submit.disabled = false;
     }
   });

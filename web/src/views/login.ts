@@ -1,6 +1,7 @@
 /** The login screen. */
 import { api, errorMessage, unwrap, type Me } from "../lib/api";
 import { field, h, replace, showError } from "../lib/dom";
+import { showFieldErrors } from "../lib/field-errors";
 import { t } from "../lib/i18n";
 import type { ViewHandle } from "./view";
 
@@ -23,6 +24,8 @@ export function renderLogin(main: HTMLElement, onLogin: (user: Me) => void, emai
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     showError(error, null);
+    emailField.setError(null);
+    password.setError(null);
     submit.disabled = true;
     try {
       const { user } = await unwrap(
@@ -30,7 +33,7 @@ export function renderLogin(main: HTMLElement, onLogin: (user: Me) => void, emai
       );
       onLogin(user);
     } catch (err) {
-      showError(error, errorMessage(err));
+      showError(error, showFieldErrors(err, { email: emailField, password }, errorMessage));
       submit.disabled = false;
     }
   });

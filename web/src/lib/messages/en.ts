@@ -1,8 +1,10 @@
 /** The workspace's strings in English: the reference every other language translates, key for key. */
 import { deskEn } from "./desk/en";
+import { refusalsEn } from "./refusals/en";
 
 export const en = {
   ...deskEn,
+  ...refusalsEn,
   appName: "Factline",
   skipToMain: "Skip to main content",
   skipToArticle: "Skip to the article text",
@@ -135,16 +137,6 @@ export const en = {
   sessionExpired: "Your session ended. Log in again.",
   openArticle: "Open in article",
   navUsers: "Users",
-  refusal_claim_not_editable: "This claim can no longer be edited here: it has gone past review. A published claim changes through a correction.",
-  refusal_checker_not_owner: "Checkers can edit only claims they wrote or that are assigned to them.",
-  refusal_claim_in_review: "This claim is in review; wait for the editor's decision.",
-  refusal_delete_not_own: "Checkers can delete only their own drafts.",
-  refusal_delete_not_draft: "Only drafts can be deleted; a claim that went to review stays on record.",
-  refusal_four_eyes: "Four eyes: you shaped this claim since its last publication, so another editor must take this step.",
-  refusal_stale_version: "Someone saved this first. Reload to see their changes.",
-  refusal_csrf: "This request did not come from Factline's own pages. Reload the page and try again.",
-  refusal_network: "The server cannot be reached. Check the connection and try again.",
-  refusal_rate_limited: "Too many failed logins from here. Try again in {minutes} min. If you have forgotten your password, ask an admin to help you back in.",
   navTips: "Tips",
   tipsIntro: "Claims readers suggested through the public contact form, newest first.",
   tipsNone: "No reader has sent a tip yet.",
@@ -192,6 +184,8 @@ export const en = {
   ownAccount: "You cannot change your own role or disable your own account; another admin can.",
   roleChanged: "{name} is now {role}.",
   userDisabled: "{name} is disabled and can no longer log in.",
+  unlockLogin: "Unlock login",
+  loginUnlocked: "{name} can log in again: the failed logins on their account are forgotten.",
   userEnabled: "{name} can log in again.",
   listReloaded: "The list was reloaded with the latest data.",
   accountTitle: "Your account",

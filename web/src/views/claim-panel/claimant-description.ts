@@ -2,7 +2,7 @@
  * A claimant's description for editors: the staff text, whether the public sees it, a box to rewrite
  * it and a button to approve it. What each person may do is the server's decision (schema/workflow.ts).
  */
-import { api, errorMessage, unwrap } from "../../lib/api";
+import { api, errorMessage, refusalText, unwrap } from "../../lib/api";
 import { field, h, replace, showError } from "../../lib/dom";
 import { t } from "../../lib/i18n";
 import type { PanelState } from "./panel-state";
@@ -48,7 +48,7 @@ export function claimantDescription(id: number, reload: () => Promise<void>): HT
       kind,
       h("p", { class: "muted", "data-description-status": "" }, status),
       box.wrap,
-      h("div", { class: "row" }, save, approve, approvable.ok ? null : h("p", { class: "reason" }, approvable.reason)),
+      h("div", { class: "row" }, save, approve, approvable.ok ? null : h("p", { class: "reason" }, refusalText(approvable))),
       error,
       mergeable.ok ? mergeTool(claimant, reload) : null,
     );

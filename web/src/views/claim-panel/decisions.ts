@@ -1,8 +1,8 @@
 /** The workflow decisions on a claim (submit, approve, publish, request changes, correct, retract…), each with why it is refused. */
 import type { WorkflowAction } from "../../../../schema/workflow";
-import { api, errorMessage, unwrap, type ClaimDetailResponse } from "../../lib/api";
+import { api, errorMessage, refusalText, unwrap, type ClaimDetailResponse } from "../../lib/api";
 import { field, h, showError, uid } from "../../lib/dom";
-import { messageFor, t, type MessageKey } from "../../lib/i18n";
+import { t, type MessageKey } from "../../lib/i18n";
 import { keepFocus } from "../../lib/keep-focus";
 import { flushEdits, type PanelState } from "./panel-state";
 import { showPublishPreview } from "./publish-preview";
@@ -25,7 +25,7 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
     const text = comment.control.value.trim();
     const why = reason.control.value.trim();
     if (action === "request_changes" && !text) return comment.setError(t("commentForChanges"));
-    if ((action === "correct" || action === "retract") && !why) return reason.setError(t("reasonForCorrection"));
+    if ((action === "correct" || action === "retract") && !why) return reason.setError(t("field_reason_empty"));
     // Disabling the button and redrawing the panel both drop the focus: it comes back to this button, or to this section.
     const restoreFocus = keepFocus(button.closest<HTMLElement>(".claim-panel") ?? button);
     if (action === "publish") {
@@ -73,7 +73,7 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
           t(`act_${a.action}` as MessageKey),
         );
         b.addEventListener("click", () => void act(a.action, b));
-        return h("div", { class: "action" }, b, a.allowed ? null : h("p", { class: "reason", id: reasonId }, (a.code ? messageFor(`refusal_${a.code}`) : null) ?? a.reason));
+        return h("div", { class: "action" }, b, a.allowed ? null : h("p", { class: "reason", id: reasonId }, refusalText(a)));
       }),
     ),
     previewHost,

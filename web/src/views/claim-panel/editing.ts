@@ -37,7 +37,7 @@ async function save(state: PanelState): Promise<SaveOutcome> {
   } catch (err) {
     if (err instanceof ApiError && err.code === "stale_version") {
       await showConflict(state);
-      return { ok: false as const, conflict: true, message: err.message };
+      return { ok: false as const, conflict: true, message: errorMessage(err) };
     }
     return { ok: false as const, conflict: false, message: errorMessage(err) };
   }

@@ -1,7 +1,7 @@
 /** The claim's content for reading: by whoever may not edit it, and by an editor reviewing it until they ask to edit. */
 import type { JSONContent } from "@tiptap/core";
 import { createRichText } from "../../editor/rich-text";
-import type { ClaimDetail, ClaimDetailResponse } from "../../lib/api";
+import { refusalText, type ClaimDetail, type ClaimDetailResponse } from "../../lib/api";
 import { verdictLabel } from "../../lib/claim-label";
 import { isSourceUrl } from "../../lib/claim-payload";
 import { h } from "../../lib/dom";
@@ -69,7 +69,7 @@ export function readingBody(state: PanelState, claim: ClaimDetail, editable: Cla
     "div",
     {},
     pending ? h("p", { class: "notice notice-warn", role: "status" }, t("pendingCorrection", { rating: verdictLabel(pending.ratingKey, uiLanguage()) })) : null,
-    !editable.ok ? h("p", { class: "notice" }, t("readOnly", { reason: editable.reason })) : null,
+    !editable.ok ? h("p", { class: "notice" }, t("readOnly", { reason: refusalText(editable) })) : null,
     readOnlyContent(state, claim),
     edit,
   );

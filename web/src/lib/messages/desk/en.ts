@@ -42,5 +42,5 @@ export const deskEn = {
   detailPublishedAt: "Publication date",
   saveDetails: "Save details",
   detailsSaved: "Details saved.",
-  importDetailsHint: "Optional. Left empty, they are detected from the text where it has them; edit them later under Details.",
+  importDetailsHint: "Optional. Filled in from the pasted text where it has them: check and change them before you import, or later under Details.",
 };
