@@ -25,6 +25,8 @@ import type { ViewHandle } from "./views/view";
 const root = document.getElementById("root")!;
 let view: ViewHandle | undefined;
 let main: HTMLElement;
+/** The phone menu stays open across the redraw a language switch makes (the switch is inside it). */
+let reopenMenu = false;
 
 function header(route: Route) {
   const user = currentUser();
@@ -35,7 +37,11 @@ function header(route: Route) {
     uiLanguages.map((l) => h("option", { value: l, selected: l === uiLanguage() }, languageNames[l])),
   );
   lang.addEventListener("change", () => {
-    void setUiLanguage(lang.value as UiLanguage).then(() => render(true));
+    reopenMenu = menuButton.getAttribute("aria-expanded") === "true";
+    const focusLanguage = reopenMenu;
+    void setUiLanguage(lang.value as UiLanguage)
+      .then(() => render(true))
+      .then(() => focusLanguage && document.getElementById("ui-language")?.focus());
   });
   const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
   logout.addEventListener("click", async () => {
@@ -44,10 +50,14 @@ function header(route: Route) {
     setMe(null);
     location.hash = "#/login";
   });
-  return h(
-    "header",
-    { class: "topbar" },
-    h("a", { class: "brand", href: "#/" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "✓"), t("appName")),
+  // When the top bar does not fit (foldIfCrowded), the navigation and the session tools fold behind this button; else it is hidden.
+  const menuButton = h("button", { type: "button", class: "btn btn-quiet menu-toggle", "aria-expanded": String(reopenMenu), "aria-controls": "topbar-menu" }, t("menu"));
+  reopenMenu = false;
+  const setMenu = (open: boolean) => menuButton.setAttribute("aria-expanded", String(open));
+  menuButton.addEventListener("click", () => setMenu(menuButton.getAttribute("aria-expanded") !== "true"));
+  const menu = h(
+    "div",
+    { class: "topbar-menu", id: "topbar-menu" },
     user
       ? h(
           "nav",
@@ -72,7 +82,28 @@ function header(route: Route) {
       user ? logout : null,
     ),
   );
+  menu.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || menuButton.getAttribute("aria-expanded") !== "true") return;
+    setMenu(false);
+    menuButton.focus();
+  });
+  return h(
+    "header",
+    { class: "topbar" },
+    h("a", { class: "brand", href: "#/" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "✓"), t("appName")),
+    menuButton,
+    menu,
+  );
 }
+
+/** Fold the navigation behind the Menu button whenever the top bar does not fit on one line (app.css, .is-folded). */
+function foldIfCrowded() {
+  const bar = root.querySelector<HTMLElement>(".topbar");
+  if (!bar) return;
+  bar.classList.remove("is-folded");
+  bar.classList.toggle("is-folded", bar.scrollWidth > bar.clientWidth);
+}
+window.addEventListener("resize", foldIfCrowded);
 
 /** The scale's wording (admins may reword it) loads once, alongside everything else at start. */
 const scaleLoaded = loadScale();
@@ -97,6 +128,7 @@ async function render(force = false) {
   if (withHeader) startQueueLive();
   main = h("main", { id: "main", tabindex: "-1", class: `view view-${route.name}` });
   replace(root, h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); main.focus(); }) as EventListener }, t("skipToMain")), withHeader ? header(route) : null, main);
+  foldIfCrowded();
   const done = () => {
     const after = sessionStorage.getItem("factline.after-login");
     sessionStorage.removeItem("factline.after-login");

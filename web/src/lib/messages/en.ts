@@ -6,6 +6,7 @@ export const en = {
   appName: "Factline",
   skipToMain: "Skip to main content",
   language: "Language",
+  menu: "Menu",
   login: "Log in",
   logout: "Log out",
   email: "Email",

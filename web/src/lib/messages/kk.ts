@@ -7,6 +7,7 @@ export const kk: Messages = {
   appName: "Factline",
   skipToMain: "Негізгі мазмұнға өту",
   language: "Тіл",
+  menu: "Мәзір",
   login: "Кіру",
   logout: "Шығу",
   email: "Эл. пошта",

@@ -7,6 +7,7 @@ export const ru: Messages = {
   appName: "Factline",
   skipToMain: "Перейти к содержимому",
   language: "Язык",
+  menu: "Меню",
   login: "Войти",
   logout: "Выйти",
   email: "Эл. почта",
