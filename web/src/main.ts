@@ -104,6 +104,7 @@ function foldIfCrowded() {
   bar.classList.toggle("is-folded", bar.scrollWidth > bar.clientWidth);
 }
 window.addEventListener("resize", foldIfCrowded);
+window.addEventListener("factline:topbar-changed", foldIfCrowded);
 
 /** The scale's wording (admins may reword it) loads once, alongside everything else at start. */
 const scaleLoaded = loadScale();

@@ -70,6 +70,10 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       state.claimantHost,
       renderDiscussion(claimId, people),
     );
+    if (events.onShown) {
+      events.onShown();
+      events.onShown = undefined;
+    }
     if (events.focusForm && state.form) {
       events.focusForm = false;
       state.form.focus();
