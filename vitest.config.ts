@@ -27,6 +27,9 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
   return {
     test: {
+      // Two files at a time, whatever the machine: on two cores vitest would take one (cores - 1), and most of a
+      // browser or CLI file's time is spent waiting on Chromium, wrangler or workerd, not on this process.
+      maxWorkers: 2,
       projects: [
         {
           test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },

@@ -9,7 +9,9 @@ export interface SessionUser {
   role: Role;
   /** How this request proved who it is: cookie sessions need CSRF checks, bearer tokens do not. */
   via: "session" | "token";
+  /** The session or API token this request came with (the live desks re-check it while a socket is open). */
   sessionId?: number;
+  tokenId?: number;
 }
 
 export interface AppEnv {

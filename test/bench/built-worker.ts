@@ -24,33 +24,45 @@ export interface BuiltWorker {
 const token = (who: Who) => `bench-${who}-token-0123456789abcdef0123456789`;
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
-export async function startBuiltWorker(): Promise<BuiltWorker> {
+export interface BootOptions {
+  /** The worker's name, and the D1 database's. */
+  name: string;
+  port?: number;
+  /** Extra text bindings (ENVIRONMENT, REQUEST_LOG, …). */
+  vars?: Record<string, string>;
+  /** Each structured log line the worker writes. */
+  onLog?: (message: string) => void;
+}
+
+/**
+ * Bundle the worker as `wrangler deploy --dry-run` does, run it in wrangler's own Miniflare with the
+ * live desks bound as wrangler.toml binds them, and apply every migration to its fresh local D1.
+ */
+export async function bootBuiltWorker(options: BootOptions) {
   // wrangler bundles the workspace's static assets too: build them on a fresh clone.
   if (!existsSync("dist/web")) spawnSync("node_modules/.bin/tsx", ["scripts/build-web.ts"], { stdio: "inherit" });
-  const out = mkdtempSync(join(tmpdir(), "factline-bench-"));
+  const out = mkdtempSync(join(tmpdir(), `${options.name}-`));
   const bundle = spawnSync("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", out], { encoding: "utf8" });
   if (bundle.status !== 0) throw new Error(bundle.stderr);
   const { Miniflare } = createRequire(createRequire(import.meta.url).resolve("wrangler/package.json"))("miniflare") as typeof import("miniflare");
+  const vars = { PUBLISHER_NAME: "Factline", PUBLISHER_URL: "https://factline.example", ...options.vars };
   const mf = new Miniflare({
-    port: 0,
+    port: options.port ?? 0,
     host: "127.0.0.1",
     resourcePersistencePath: join(out, "state"),
+    ...(options.onLog ? { handleStructuredLogs: ({ message }: { message: string }) => options.onLog!(message) } : {}),
     workers: [
       {
         config: {
-          name: "factline-bench",
+          name: options.name,
           compatibilityDate: "2026-11-01",
           manifest: { mainModule: "index.js", modulesRoot: out, modules: { "index.js": { type: "esm", contents: readFileSync(join(out, "index.js"), "utf8") } } },
           env: {
-            DB: { type: "d1", id: "factline-bench" },
-            ENVIRONMENT: { type: "text", value: "bench" },
-            PUBLISHER_NAME: { type: "text", value: "Factline" },
-            PUBLISHER_URL: { type: "text", value: "https://factline.example" },
-            // One log line a request would time the console too.
-            REQUEST_LOG: { type: "text", value: "off" },
+            DB: { type: "d1", id: options.name },
+            ...Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: "text", value }])),
             // The live desks, bound as wrangler.toml binds them: writes notify them as in production.
-            ARTICLE_DESK: { type: "durable-object", worker: "factline-bench", exportName: "ArticleDesk" },
-            REVIEW_DESK: { type: "durable-object", worker: "factline-bench", exportName: "ReviewDesk" },
+            ARTICLE_DESK: { type: "durable-object", worker: options.name, exportName: "ArticleDesk" },
+            REVIEW_DESK: { type: "durable-object", worker: options.name, exportName: "ReviewDesk" },
           },
           exports: { ArticleDesk: { type: "durable-object", storage: "sqlite" }, ReviewDesk: { type: "durable-object", storage: "sqlite" } },
         },
@@ -65,6 +77,19 @@ export async function startBuiltWorker(): Promise<BuiltWorker> {
       if (sql) await db.prepare(sql).run();
     }
   }
+  return {
+    url,
+    db,
+    dispose: async () => {
+      await mf.dispose();
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startBuiltWorker(): Promise<BuiltWorker> {
+  // One log line a request would time the console too.
+  const { url, db, dispose } = await bootBuiltWorker({ name: "factline-bench", vars: { ENVIRONMENT: "bench", REQUEST_LOG: "off" } });
   // Staff sessions straight into D1 (only their hashes are stored); everything else goes through the API.
   await db.batch([
     db.prepare("insert into users (email, name, role) values ('checker@bench', 'Checker', 'checker'), ('editor@bench', 'Editor', 'editor'), ('editor2@bench', 'Editor Two', 'editor')"),
@@ -87,10 +112,7 @@ export async function startBuiltWorker(): Promise<BuiltWorker> {
     db,
     api,
     cookie,
-    stop: async () => {
-      await mf.dispose();
-      rmSync(out, { recursive: true, force: true });
-    },
+    stop: dispose,
   };
 }
 

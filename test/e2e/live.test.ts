@@ -1,4 +1,4 @@
-import type { Page, WebSocketRoute } from "playwright-core";
+import type { Page, Request, WebSocketRoute } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { useChromium } from "./browser";
 import { apiCall, loginAs, openClaimId, selectWithMouse, viewportShot, waitSaved } from "./workspace-helpers";
@@ -9,7 +9,9 @@ const browser = useChromium();
 /** Import a short article of our own through the API and open it in both pages. */
 async function sharedArticle(pages: Page[], words: string) {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const text = `Live desk ${words} ${stamp}\n\nThe council said ${stamp.slice(-3)} electric buses were bought in 2025 for the northern routes.\n\nCritics said only half of the ${words} buses run on weekdays, and the depot has no chargers.`;
+  // A paragraph of its own, so that two of these articles are never near-duplicates (which would answer 200, not 201).
+  const own = Array.from({ length: 24 }, (_, i) => `${words}${(Number(stamp.slice(-6)) * (i + 7)) % 9973}`).join(" ");
+  const text = `Live desk ${words} ${stamp}\n\nThe council said ${stamp.slice(-3)} electric buses were bought in 2025 for the northern routes.\n\nCritics said only half of the ${words} buses run on weekdays, and the depot has no chargers.\n\nNotes ${own}.`;
   const { status, body } = await apiCall(pages[0], "POST", "/api/articles", { text });
   expect(status).toBe(201);
   for (const page of pages) await openArticle(page, body.article.id);
@@ -27,6 +29,20 @@ const shownClaims = (page: Page) =>
     list: [...document.querySelectorAll(".claim-list li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim()),
     highlights: [...new Set([...document.querySelectorAll(".article-text [data-claim-id]")].map((e) => (e as HTMLElement).dataset.claimId))].sort(),
   }));
+
+/** Count a page's API requests in flight from now on; `quiet()` waits until none is, and none was sent for a moment. */
+function trackApi(page: Page) {
+  const inFlight = new Set<Request>();
+  let last = Date.now();
+  const api = (r: Request) => new URL(r.url()).pathname.startsWith("/api/") && r.resourceType() !== "websocket";
+  page.on("request", (r) => api(r) && (inFlight.add(r), (last = Date.now())));
+  const ended = (r: Request) => inFlight.delete(r) && (last = Date.now());
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  return {
+    quiet: (quietMs = 300) => expect.poll(() => inFlight.size === 0 && Date.now() - last >= quietMs, { timeout: 15_000, interval: 100 }).toBe(true),
+  };
+}
 
 /** Mark the page so that a reload would be seen (the mark is gone after one). */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { liveMark: boolean }).liveMark = true));
@@ -118,6 +134,7 @@ describe("the live desk in two browsers", () => {
   it("a dropped connection that missed changes resyncs to the same state as a reload", async () => {
     const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    const editorApi = trackApi(editor);
     // The editor's sockets go through a route the test can cut.
     let cut = false;
     const urls: string[] = [];
@@ -135,6 +152,8 @@ describe("the live desk in two browsers", () => {
     cut = true;
     for (const ws of routes.filter((r) => r.url().includes(`/articles/${id}/`))) await ws.close();
     await editor.getByText("Live updates paused.").waitFor();
+    // A read the page sent before the cut (a slow machine may answer it late) would see the changes below.
+    await editorApi.quiet();
 
     // Changes the editor's page cannot hear of.
     const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;

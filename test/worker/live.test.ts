@@ -89,6 +89,54 @@ describe("the article desk", () => {
     });
   });
 
+  describe("when access ends", () => {
+    const closed = (s: TestSocket) => new Promise<number>((resolve) => (s.ws.readyState === WebSocket.CLOSED ? resolve(-1) : s.ws.addEventListener("close", (e) => resolve(e.code))));
+
+    it("closes the socket of a person who logged out at the next change, and sends it nothing of that change", async () => {
+      const editor = await join(people.editor);
+      const checker = await join(people.checker);
+      await checker.next(presenceOf(2));
+      const gone = closed(editor);
+      expect((await call("/api/auth/logout", { method: "POST", as: people.editor })).status).toBeLessThan(300);
+      const claim = await createClaim("1,200 new computers");
+      await checker.next(change("claim.created", claim.id));
+      expect(await gone).toBe(4401);
+      expect(editor.messages.some(change("claim.created", claim.id))).toBe(false);
+      // The others see them leave.
+      await checker.next((m) => presence(m) && m.people.every((p) => p.userId !== people.editor.id));
+    });
+
+    it("closes every socket of an account an admin disables, and of a revoked API token", async () => {
+      const token = await json(await call("/api/auth/tokens", { method: "POST", as: people.editor, body: { name: "live" } }));
+      const script = (await openDesk(`/api/articles/${article.id}/live`, { token: token.token, origin: null })).socket!;
+      open.push(script);
+      const checker2 = await join(people.checker2);
+      await checker2.next(presenceOf(2));
+      const scriptGone = closed(script);
+      const tokens = await json(await call("/api/auth/tokens", { as: people.editor }));
+      const mine = tokens.items.find((t: { name: string }) => t.name === "live");
+      expect((await call(`/api/auth/tokens/${mine.id}`, { method: "DELETE", as: people.editor })).status).toBeLessThan(300);
+      await createClaim("1,200 new computers");
+      expect(await scriptGone).toBe(4401);
+
+      const user = (await json(await call("/api/users", { as: people.admin }))).items.find((u: { id: number }) => u.id === people.checker2.id);
+      const checker2Gone = closed(checker2);
+      expect((await call(`/api/users/${people.checker2.id}`, { method: "PATCH", as: people.admin, body: { version: user.version, disabled: true } })).status).toBe(200);
+      await createClaim("no list of schools");
+      expect(await checker2Gone).toBe(4401);
+    });
+
+    it("keeps the sockets of people whose access did not change", async () => {
+      const a = await join(people.checker);
+      const b = await join(people.editor);
+      await a.next(presenceOf(2));
+      const claim = await createClaim("1,200 new computers");
+      await a.next(change("claim.created", claim.id));
+      await b.next(change("claim.created", claim.id));
+      expect([a.ws.readyState, b.ws.readyState]).toEqual([WebSocket.OPEN, WebSocket.OPEN]);
+    });
+  });
+
   describe("changes", () => {
     it("sends a claim created through the API to every socket on the article, with ids, version and actor, and none of its content", async () => {
       const a = await join(people.checker);

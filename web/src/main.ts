@@ -37,11 +37,11 @@ function header(route: Route) {
     uiLanguages.map((l) => h("option", { value: l, selected: l === uiLanguage() }, languageNames[l])),
   );
   lang.addEventListener("change", () => {
+    // The screen is drawn again in the new language; the focus stays on the language menu (and a folded menu stays open).
     reopenMenu = menuButton.getAttribute("aria-expanded") === "true";
-    const focusLanguage = reopenMenu;
     void setUiLanguage(lang.value as UiLanguage)
       .then(() => render(true))
-      .then(() => focusLanguage && document.getElementById("ui-language")?.focus());
+      .then(() => document.getElementById("ui-language")?.focus());
   });
   const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
   logout.addEventListener("click", async () => {
@@ -128,7 +128,15 @@ async function render(force = false) {
   const withHeader = currentUser() && route.name !== "invite";
   if (withHeader) startQueueLive();
   main = h("main", { id: "main", tabindex: "-1", class: `view view-${route.name}` });
-  replace(root, h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); main.focus(); }) as EventListener }, t("skipToMain")), withHeader ? header(route) : null, main);
+  // The first Tab stops: on an article, straight to its text (before it loads, to the main region).
+  const skipLink = (label: string, target: () => HTMLElement) => h("a", { class: "skip-link", href: "#main", onclick: ((e: Event) => { e.preventDefault(); target().focus(); }) as EventListener }, label);
+  replace(
+    root,
+    route.name === "article" ? skipLink(t("skipToArticle"), () => main.querySelector<HTMLElement>(".article-text") ?? main) : null,
+    skipLink(t("skipToMain"), () => main),
+    withHeader ? header(route) : null,
+    main,
+  );
   foldIfCrowded();
   const done = () => {
     const after = sessionStorage.getItem("factline.after-login");

@@ -36,7 +36,7 @@ export async function userForSession(db: Db, token: string, now = Date.now()): P
 /** The user behind a bearer token, if it is neither revoked nor expired and the user is active. */
 export async function userForApiToken(db: Db, token: string, now = Date.now()): Promise<SessionUser | null> {
   const row = await db
-    .select(userColumns)
+    .select({ ...userColumns, tokenId: apiTokens.id })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(

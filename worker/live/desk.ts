@@ -1,6 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { LiveClientMessage, LiveDesk, LiveEvent, LiveServerMessage } from "../../schema/live";
 import { canSendLive } from "../../schema/workflow";
+import { getDb } from "../db";
+import { credentialKey, liveCredentialsValid } from "../queries/live-access";
 import { parseClientMessage } from "./client-message";
 import { readMember, type Member } from "./member";
 
@@ -12,6 +14,10 @@ export interface SocketState extends Member {
 }
 
 const seqKey = "seq";
+/** Between changes, the sockets' sessions are re-checked at most this often (a change always re-checks). */
+const recheckMs = 15_000;
+/** The close code for a socket whose session ended, whose token was revoked or whose account changed. */
+export const signedOutCode = 4401;
 
 /**
  * A live desk on the WebSocket Hibernation API: sockets are accepted by the runtime, not held by us,
@@ -20,6 +26,8 @@ const seqKey = "seq";
  */
 export abstract class Desk extends DurableObject<Env> {
   protected abstract readonly desk: LiveDesk;
+  /** When the sockets' credentials were last checked (memory only: a desk woken from hibernation checks again). */
+  private checkedAt = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -34,6 +42,7 @@ export abstract class Desk extends DurableObject<Env> {
     if (!member) return new Response("No member.", { status: 400 });
     const [client, server] = Object.values(new WebSocketPair());
     const state: SocketState = { ...member, connection: crypto.randomUUID().slice(0, 8), openClaim: null, selection: null };
+    await this.admit(false);
     this.ctx.acceptWebSocket(server, [`user:${member.id}`]);
     server.serializeAttachment(state);
     const seq = this.seq();
@@ -51,16 +60,16 @@ export abstract class Desk extends DurableObject<Env> {
     this.ctx.storage.kv.put(seqKey, seq);
     const event: LiveEvent = { ...change, seq };
     const frame = JSON.stringify(event);
-    for (const ws of this.ctx.getWebSockets()) {
-      const state = attachment(ws);
-      if (state && this.receives(state, event)) sendRaw(ws, frame);
-    }
+    await this.admit(true);
+    for (const [ws, state] of this.members()) if (this.receives(state, event)) sendRaw(ws, frame);
     return seq;
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     const state = attachment(ws);
     if (!state) return ws.close(1011, "Lost track of this connection; reconnect.");
+    await this.admit(false);
+    if (ws.readyState !== WebSocket.OPEN) return;
     const message = parseClientMessage(data);
     if ("error" in message) return send(ws, { type: "error", code: message.error, message: message.message });
     const decision = canSendLive(state, this.desk, message.type);
@@ -79,6 +88,36 @@ export abstract class Desk extends DurableObject<Env> {
 
   async webSocketError(ws: WebSocket): Promise<void> {
     this.left(ws);
+  }
+
+  /**
+   * Close the sockets whose session ended or expired, whose API token was revoked, whose account was
+   * disabled or whose role changed since they joined: logging out, "log out everywhere" and an admin's
+   * disabling reach open sockets too. Always before a change goes out; otherwise at most every `recheckMs`.
+   * If D1 cannot be read, the sockets stay (a lost check costs nothing that the API would not also refuse).
+   */
+  private async admit(always: boolean) {
+    const now = Date.now();
+    if (!always && now - this.checkedAt < recheckMs) return;
+    const open = this.members();
+    this.checkedAt = now;
+    if (open.length === 0) return;
+    let valid: Set<string>;
+    try {
+      valid = await liveCredentialsValid(getDb(this.env.DB), open.map(([, s]) => s), now);
+    } catch (err) {
+      console.error("live desk: could not re-check sessions", err);
+      return;
+    }
+    for (const [ws, state] of open) {
+      if (valid.has(credentialKey(state))) continue;
+      try {
+        ws.close(signedOutCode, "Signed out: log in again for live updates.");
+      } catch {
+        // Already closing.
+      }
+      this.left(ws);
+    }
   }
 
   /** The desk's sequence number: how many changes it has announced. */

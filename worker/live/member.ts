@@ -13,6 +13,13 @@ export interface Member {
   role: Role;
   /** The review desk's filter: every change, or only claims this person wrote or is assigned. */
   scope: "all" | "own";
+  /** The session or API token the socket was opened with: the desk stops serving it once that ends. */
+  credential: Credential;
+}
+
+export interface Credential {
+  via: "session" | "token";
+  id: number;
 }
 
 export const memberHeader = "x-factline-member";
@@ -24,8 +31,17 @@ export const memberHeaderValue = (member: Member) => encodeURIComponent(JSON.str
 export function readMember(headers: Headers): Member | null {
   try {
     const m = JSON.parse(decodeURIComponent(headers.get(memberHeader) ?? "null")) as Member | null;
-    const valid = m && Number.isInteger(m.id) && typeof m.name === "string" && typeof m.initials === "string" && roles.includes(m.role) && (m.scope === "all" || m.scope === "own");
-    return valid ? { id: m.id, name: m.name, initials: m.initials, role: m.role, scope: m.scope } : null;
+    const credential = m?.credential;
+    const valid =
+      m &&
+      Number.isInteger(m.id) &&
+      typeof m.name === "string" &&
+      typeof m.initials === "string" &&
+      roles.includes(m.role) &&
+      (m.scope === "all" || m.scope === "own") &&
+      (credential?.via === "session" || credential?.via === "token") &&
+      Number.isInteger(credential.id);
+    return valid ? { id: m.id, name: m.name, initials: m.initials, role: m.role, scope: m.scope, credential: { via: credential.via, id: credential.id } } : null;
   } catch {
     return null;
   }

@@ -19,7 +19,9 @@ export function joinDesk(c: Context<AppEnv>, desk: LiveDesk): Member {
   if (user.via === "session" && c.req.header("origin") !== new URL(c.req.url).origin) {
     throw apiError(403, "csrf", "This connection did not come from Factline's own pages.");
   }
-  return { id: user.id, name: user.name, initials: initialsOf(user.name), role: user.role, scope };
+  const id = user.via === "session" ? user.sessionId : user.tokenId;
+  if (id === undefined) throw apiError(401, "unauthenticated", "Log in to get live updates.");
+  return { id: user.id, name: user.name, initials: initialsOf(user.name), role: user.role, scope, credential: { via: user.via, id } };
 }
 
 /**

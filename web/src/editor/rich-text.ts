@@ -4,6 +4,7 @@ import { Placeholder } from "@tiptap/extensions/placeholder";
 import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import { h } from "../lib/dom";
 import { t } from "../lib/i18n";
+import { rovingToolbar } from "../lib/roving-toolbar";
 import { explanationExtensions } from "./explanation-schema";
 
 export interface RichTextOptions {
@@ -81,6 +82,7 @@ export function createRichText(options: RichTextOptions): RichText {
   editor.on("transaction", sync);
   const toolbar = h("div", { class: "toolbar", role: "toolbar", "aria-label": t("explanation") }, tools.map((x) => x.b));
   toolbar.hidden = !options.editable;
+  rovingToolbar(toolbar, tools.map((x) => x.b));
   const element = h("div", { class: "rich-text" }, toolbar, mount);
 
   return {

@@ -47,8 +47,12 @@ function articleResult(a: Exclude<Item, ClaimItem>) {
   );
 }
 
-/** Render the search view for the filters in `query`. */
-export function renderSearch(main: HTMLElement, query: URLSearchParams): ViewHandle {
+/**
+ * Render the search view for the filters in `query`. A new search (the form, or back and forward) keeps the
+ * form and redraws only the results, so the focus stays on the control the person searched from.
+ */
+export function renderSearch(main: HTMLElement, initial: URLSearchParams): ViewHandle {
+  let query = initial;
   const value = (name: (typeof filterNames)[number]) => query.get(name) ?? "";
   const option = (v: string, label: string, selected: boolean) => h("option", { value: v, selected }, label);
   const controls = {
@@ -78,21 +82,28 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams): ViewHan
     const p = new URLSearchParams();
     for (const [name, control] of Object.entries(controls)) if (control.value.trim()) p.set(name, control.value.trim());
     if (value("claimant")) p.set("claimant", value("claimant"));
-    location.hash = `#/search${p.size ? `?${p}` : ""}`;
+    const hash = `#/search${p.size ? `?${p}` : ""}`;
+    // The same search again changes no hash: search again here.
+    if (location.hash === hash) show(p);
+    else location.hash = hash;
   });
 
   const list = h("ol", { class: "search-results", id: "search-results" });
   const status = h("p", { class: "muted", role: "status", "aria-live": "polite" });
   const more = h("button", { type: "button", class: "btn", hidden: true, "aria-controls": "search-results" }, t("loadMore"));
   let next: string | null = null;
+  /** The latest search: an older one's answer arriving late is dropped. */
+  let searchNo = 0;
 
   async function load(cursor?: string) {
+    const mine = cursor ? searchNo : ++searchNo;
     const params: Record<string, string> & { q: string } = { q: value("q") };
     for (const name of filterNames) if (value(name)) params[name] = value(name);
     if (cursor) params.cursor = cursor;
     more.disabled = true;
     try {
       const page = await unwrap(api.search.$get({ query: params }));
+      if (mine !== searchNo) return;
       const before = list.children.length;
       for (const item of page.items) list.appendChild("exact" in item ? claimResult(item) : articleResult(item));
       next = page.next;
@@ -108,8 +119,25 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams): ViewHan
   }
   more.addEventListener("click", () => next && void load(next));
 
+  /** Search for `q`: the controls follow it (back and forward), the results start again. */
+  function show(q: URLSearchParams) {
+    query = q;
+    for (const [name, control] of Object.entries(controls)) control.value = name === "kind" ? (value("kind") === "articles" ? "articles" : "claims") : value(name as keyof typeof controls);
+    replace(list);
+    next = null;
+    more.hidden = true;
+    status.textContent = "";
+    if (value("q")) void load();
+  }
+
   replace(main, h("div", { class: "page-head" }, h("h1", {}, t("searchTitle"))), h("div", { class: "panel" }, form), h("section", { class: "panel", "aria-label": t("searchTitle") }, status, list, more));
   if (value("q")) void load();
   controls.q.focus();
-  return {};
+  return {
+    update(route) {
+      if (route.name !== "search") return false;
+      show(route.query);
+      return true;
+    },
+  };
 }

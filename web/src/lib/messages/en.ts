@@ -5,6 +5,7 @@ export const en = {
   ...deskEn,
   appName: "Factline",
   skipToMain: "Skip to main content",
+  skipToArticle: "Skip to the article text",
   language: "Language",
   menu: "Menu",
   login: "Log in",

@@ -6,6 +6,7 @@ export const kk: Messages = {
   ...deskKk,
   appName: "Factline",
   skipToMain: "Негізгі мазмұнға өту",
+  skipToArticle: "Мақала мәтініне өту",
   language: "Тіл",
   menu: "Мәзір",
   login: "Кіру",

@@ -6,6 +6,7 @@ export const ru: Messages = {
   ...deskRu,
   appName: "Factline",
   skipToMain: "Перейти к содержимому",
+  skipToArticle: "Перейти к тексту статьи",
   language: "Язык",
   menu: "Меню",
   login: "Войти",

@@ -3,6 +3,7 @@ import type { WorkflowAction } from "../../../../schema/workflow";
 import { api, errorMessage, unwrap, type ClaimDetailResponse } from "../../lib/api";
 import { field, h, showError, uid } from "../../lib/dom";
 import { messageFor, t, type MessageKey } from "../../lib/i18n";
+import { keepFocus } from "../../lib/keep-focus";
 import { flushEdits, type PanelState } from "./panel-state";
 import { showPublishPreview } from "./publish-preview";
 
@@ -25,6 +26,8 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
     const why = reason.control.value.trim();
     if (action === "request_changes" && !text) return comment.setError(t("commentForChanges"));
     if ((action === "correct" || action === "retract") && !why) return reason.setError(t("reasonForCorrection"));
+    // Disabling the button and redrawing the panel both drop the focus: it comes back to this button, or to this section.
+    const restoreFocus = keepFocus(button.closest<HTMLElement>(".claim-panel") ?? button);
     if (action === "publish") {
       // Publishing shows what the public will see, and asks, first.
       await flushEdits(state).catch((err) => showError(error, errorMessage(err)));
@@ -32,6 +35,7 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
         await unwrap(api.claims[":id"].transitions.$post({ param: { id: String(claimId) }, json: { action, version: state.version } }));
         state.events.onChanged();
         await state.reload();
+        restoreFocus();
       }).catch((err) => showError(error, errorMessage(err)));
     }
     button.disabled = true;
@@ -49,10 +53,12 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
       showError(error, errorMessage(err));
       button.disabled = false;
     }
+    restoreFocus();
   }
   return h(
     "section",
-    { class: "decisions", "aria-labelledby": `decisions-${claimId}` },
+    // Named for the focus: a decision taken redraws the panel without its button, and the focus stays here.
+    { class: "decisions", "aria-labelledby": `decisions-${claimId}`, "data-focus-key": "decisions", tabindex: "-1" },
     h("h3", { id: `decisions-${claimId}` }, t("decisions")),
     needsComment ? comment.wrap : null,
     needsReason ? reason.wrap : null,

@@ -11,6 +11,7 @@ import { currentUser, staff } from "../../session";
 import { draftFromClaim } from "../../lib/claim-payload";
 import { h, replace } from "../../lib/dom";
 import { t } from "../../lib/i18n";
+import { keepFocus } from "../../lib/keep-focus";
 import { assignSection } from "./assign";
 import { renderDiscussion } from "./claim-discussion";
 import { showClaimant } from "./claimant-description";
@@ -37,13 +38,16 @@ export interface ClaimPanel {
 /** Open claim `claimId` in `host`. */
 export function openClaimPanel(host: HTMLElement, claimId: number, events: PanelEvents): ClaimPanel {
   const state = createPanelState(claimId, events, load);
-  const panel = h("section", { class: "panel claim-panel", "aria-labelledby": `claim-${claimId}-title` }, h("p", { class: "muted" }, t("loading")));
+  // tabindex -1: where the focus goes when a redraw took away the control that had it and its section.
+  const panel = h("section", { class: "panel claim-panel", "aria-labelledby": `claim-${claimId}-title`, tabindex: "-1" }, h("p", { class: "muted" }, t("loading")));
   const liveNotice = h("div", { class: "live-notice" });
   replace(host, panel);
 
   async function load() {
     const [d, people] = await Promise.all([unwrap(api.claims[":id"].$get({ param: { id: String(claimId) } })), staff()]);
     if (state.closed) return;
+    // After a decision or a change someone else made, the focus stays on the control the person used.
+    const restoreFocus = keepFocus(panel);
     teardown(state);
     const { claim, actions, editable, deletable } = d;
     state.version = claim.version;
@@ -74,6 +78,7 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       events.onShown();
       events.onShown = undefined;
     }
+    restoreFocus();
     if (events.focusForm && state.form) {
       events.focusForm = false;
       state.form.focus();

@@ -56,6 +56,8 @@ export function readingBody(state: PanelState, claim: ClaimDetail, editable: Cla
             class: "btn btn-small",
             onclick: (() => {
               state.editToggle = true;
+              // The button goes with the redraw: the focus moves into the form it opened.
+              state.events.focusForm = true;
               void state.reload();
             }) as EventListener,
           },
