@@ -25,6 +25,8 @@ import type { ViewHandle } from "./views/view";
 const root = document.getElementById("root")!;
 let view: ViewHandle | undefined;
 let main: HTMLElement;
+/** The phone menu stays open across the redraw a language switch makes (the switch is inside it). */
+let reopenMenu = false;
 
 function header(route: Route) {
   const user = currentUser();
@@ -35,7 +37,8 @@ function header(route: Route) {
     uiLanguages.map((l) => h("option", { value: l, selected: l === uiLanguage() }, languageNames[l])),
   );
   lang.addEventListener("change", () => {
-    // The screen is drawn again in the new language; the focus stays on the language menu.
+    // The screen is drawn again in the new language; the focus stays on the language menu (and a folded menu stays open).
+    reopenMenu = menuButton.getAttribute("aria-expanded") === "true";
     void setUiLanguage(lang.value as UiLanguage)
       .then(() => render(true))
       .then(() => document.getElementById("ui-language")?.focus());
@@ -47,10 +50,14 @@ function header(route: Route) {
     setMe(null);
     location.hash = "#/login";
   });
-  return h(
-    "header",
-    { class: "topbar" },
-    h("a", { class: "brand", href: "#/" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "✓"), t("appName")),
+  // When the top bar does not fit (foldIfCrowded), the navigation and the session tools fold behind this button; else it is hidden.
+  const menuButton = h("button", { type: "button", class: "btn btn-quiet menu-toggle", "aria-expanded": String(reopenMenu), "aria-controls": "topbar-menu" }, t("menu"));
+  reopenMenu = false;
+  const setMenu = (open: boolean) => menuButton.setAttribute("aria-expanded", String(open));
+  menuButton.addEventListener("click", () => setMenu(menuButton.getAttribute("aria-expanded") !== "true"));
+  const menu = h(
+    "div",
+    { class: "topbar-menu", id: "topbar-menu" },
     user
       ? h(
           "nav",
@@ -75,7 +82,29 @@ function header(route: Route) {
       user ? logout : null,
     ),
   );
+  menu.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || menuButton.getAttribute("aria-expanded") !== "true") return;
+    setMenu(false);
+    menuButton.focus();
+  });
+  return h(
+    "header",
+    { class: "topbar" },
+    h("a", { class: "brand", href: "#/" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, "✓"), t("appName")),
+    menuButton,
+    menu,
+  );
 }
+
+/** Fold the navigation behind the Menu button whenever the top bar does not fit on one line (app.css, .is-folded). */
+function foldIfCrowded() {
+  const bar = root.querySelector<HTMLElement>(".topbar");
+  if (!bar) return;
+  bar.classList.remove("is-folded");
+  bar.classList.toggle("is-folded", bar.scrollWidth > bar.clientWidth);
+}
+window.addEventListener("resize", foldIfCrowded);
+window.addEventListener("factline:topbar-changed", foldIfCrowded);
 
 /** The scale's wording (admins may reword it) loads once, alongside everything else at start. */
 const scaleLoaded = loadScale();
@@ -108,6 +137,7 @@ async function render(force = false) {
     withHeader ? header(route) : null,
     main,
   );
+  foldIfCrowded();
   const done = () => {
     const after = sessionStorage.getItem("factline.after-login");
     sessionStorage.removeItem("factline.after-login");

@@ -28,6 +28,8 @@ function paint() {
     b.dataset.liveState = state;
     b.setAttribute("aria-label", t("queueBadge", { n: b.textContent }));
   }
+  // The top bar may no longer fit on one line (main.ts folds it then).
+  window.dispatchEvent(new Event("factline:topbar-changed"));
 }
 
 async function recount() {

@@ -152,7 +152,7 @@ function articleRow(a: ArticleListItem) {
     h("td", {}, h("span", { class: "lang-code" }, a.language)),
     h("td", {}, a.publisher ?? ""),
     h("td", { class: "cell-date" }, formatDate(a.publishedAt ?? a.createdAt, uiLanguage())),
-    h("td", { class: "cell-num" }, String(a.claimCount)),
+    h("td", { class: "cell-num", "data-label": t("filterState") }, String(a.claimCount)),
   );
 }
 
@@ -217,7 +217,7 @@ export function renderArticles(main: HTMLElement, query: URLSearchParams): ViewH
             ? h("p", { class: "empty" }, t("empty"))
             : h(
                 "table",
-                { class: "table" },
+                { class: "table articles-table" },
                 h("caption", { class: "visually-hidden" }, t("articles")),
                 h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("sourceTitle")), h("th", { scope: "col" }, t("language")), h("th", { scope: "col" }, t("publisher")), h("th", { scope: "col" }, t("date")), h("th", { scope: "col", class: "cell-num" }, t("filterState")))),
                 h("tbody", {}, shown.map(articleRow)),

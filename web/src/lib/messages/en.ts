@@ -9,6 +9,7 @@ export const en = {
   skipToMain: "Skip to main content",
   skipToArticle: "Skip to the article text",
   language: "Language",
+  menu: "Menu",
   login: "Log in",
   logout: "Log out",
   email: "Email",

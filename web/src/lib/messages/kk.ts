@@ -10,6 +10,7 @@ export const kk: Messages = {
   skipToMain: "Негізгі мазмұнға өту",
   skipToArticle: "Мақала мәтініне өту",
   language: "Тіл",
+  menu: "Мәзір",
   login: "Кіру",
   logout: "Шығу",
   email: "Эл. пошта",

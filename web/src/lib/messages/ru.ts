@@ -10,6 +10,7 @@ export const ru: Messages = {
   skipToMain: "Перейти к содержимому",
   skipToArticle: "Перейти к тексту статьи",
   language: "Язык",
+  menu: "Меню",
   login: "Войти",
   logout: "Выйти",
   email: "Эл. почта",

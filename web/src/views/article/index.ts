@@ -32,6 +32,9 @@ export interface ArticleView extends ViewHandle {
   refreshHighlights(): void;
 }
 
+/** The width at which app.css stacks the side pane under the article text. */
+const stacked = matchMedia("(max-width: 1000px)");
+
 /** Render article `id`, with claim `claimId` open in the side panel when given. */
 export function renderArticle(main: HTMLElement, id: number, claimId: number | null): ArticleView {
   let viewer: ArticleViewer | undefined;
@@ -120,8 +123,10 @@ export function renderArticle(main: HTMLElement, id: number, claimId: number | n
     replace(panelHost);
     if (cid === null) return;
     alreadyChecked.forClaim(cid, claims.find((c) => c.id === cid)?.exact ?? "");
-    panel = openClaimPanel(panelHost, cid, { onChanged: () => void reloadClaims(), onClose: () => (location.hash = `#/articles/${id}`), focusForm: cid === justCreated });
-    viewer?.reveal(cid);
+    // Side by side, the text scrolls to the claim; stacked (a phone), the panel is below the text, so it comes into view once shown.
+    const onShown = stacked.matches ? () => panelHost.scrollIntoView({ block: "start" }) : undefined;
+    panel = openClaimPanel(panelHost, cid, { onChanged: () => void reloadClaims(), onClose: () => (location.hash = `#/articles/${id}`), focusForm: cid === justCreated, onShown });
+    if (!stacked.matches) viewer?.reveal(cid);
   }
 
   /** Fetch the article and its claims and build the view; again after a new revision, with the new text. */

@@ -78,6 +78,10 @@ export function openClaimPanel(host: HTMLElement, claimId: number, events: Panel
       state.claimantHost,
       renderDiscussion(claimId, people),
     );
+    if (events.onShown) {
+      events.onShown();
+      events.onShown = undefined;
+    }
     restoreFocus();
     if (events.focusForm && state.form) {
       events.focusForm = false;

@@ -12,6 +12,8 @@ export interface PanelEvents {
   onClose: () => void;
   /** Move focus into the form once it is shown (the claim was just created). */
   focusForm?: boolean;
+  /** Called once, when the claim is first shown (the article view brings the panel into view on a phone). */
+  onShown?: () => void;
 }
 
 /** The panel's state; each section reads it when it acts, so it always sees the latest version and form. */
