@@ -17,7 +17,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { articleListQuery } from "../../schema/inputs";
 import { drizzle } from "drizzle-orm/d1";
-import * as tables from "../../schema/tables";
 import type { Db } from "../../worker/db";
 import { publicArticleBySlug, publicClaimById } from "../../worker/queries/public";
 import { publicSearch } from "../../worker/queries/search";
@@ -159,7 +158,7 @@ console.log(rows.join("\n"));
 
 // The plans of the hot queries, with the SQL the app sends, read from D1 itself.
 const sent: { sql: string; params: unknown[] }[] = [];
-const logged = drizzle(w.db, { casing: "snake_case", schema: tables, logger: { logQuery: (sql, params) => void sent.push({ sql, params }) } });
+const logged = drizzle(w.db, { casing: "snake_case", logger: { logQuery: (sql, params) => void sent.push({ sql, params }) } });
 // A batch is not logged statement by statement: read each statement's SQL from drizzle itself.
 const db = new Proxy(logged, {
   get(target, prop) {
@@ -169,6 +168,27 @@ const db = new Proxy(logged, {
         for (const q of queries) sent.push((q.toSQL ?? q.getQuery)!.call(q));
         return target.batch(queries as never);
       };
+    }
+    if (prop === "$client") {
+      // Statements built once (worker/queries/prebuilt.ts) go to D1 directly: read their SQL as they are bound.
+      return new Proxy(w.db, {
+        get(d1, name) {
+          if (name === "prepare") {
+            return (query: string) => {
+              const statement = d1.prepare(query);
+              return new Proxy(statement, {
+                get(s, key) {
+                  if (key === "bind") return (...params: unknown[]) => (sent.push({ sql: query, params }), s.bind(...params));
+                  const v = Reflect.get(s, key, s);
+                  return typeof v === "function" ? v.bind(s) : v;
+                },
+              });
+            };
+          }
+          const v = Reflect.get(d1, name, d1);
+          return typeof v === "function" ? v.bind(d1) : v;
+        },
+      });
     }
     const value = Reflect.get(target, prop, target);
     return typeof value === "function" ? value.bind(target) : value;

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { call, claimThrough, importArticle, json, signInStaff, type Staff } from "./support";
+import { claimSearchPage } from "../../worker/queries/search";
+import { call, claimThrough, db, importArticle, json, signInStaff, type Staff } from "./support";
 
 let checker: Staff, editor: Staff;
 
@@ -114,6 +115,18 @@ describe("GET /api/search", () => {
     expect((await call(`/api/claims/${claim.id}`, { method: "DELETE", as: checker, body: { version: current.version } })).status).toBe(204);
     expect(ids((await search({ q: "budget" })).body)).toEqual([]);
     expect((await env.DB.prepare("select count(*) n from claim_search").first())!.n).toBe(0);
+  });
+
+  it("walks the claims' full-text index first, newest first, with or without filters, and never sorts", async () => {
+    const filters = [{}, { rating: "false", claimant: 1, language: "en", from: "2026-01-01", to: "2026-12-31", state: ["draft", "published"] }];
+    for (const options of filters) {
+      for (const audience of ["staff", "public"] as const) {
+        const statement = claimSearchPage(db(), '"schools"*', { limit: 20, ...options }, audience);
+        const plan = (await env.DB.prepare(`explain query plan ${statement.sql}`).bind(...statement.params).all<{ detail: string }>()).results.map((r) => r.detail);
+        expect(plan[0]).toMatch(/^SCAN claim_search VIRTUAL TABLE INDEX/);
+        expect(plan.join("\n")).not.toMatch(/TEMP B-TREE|claims_state_idx/);
+      }
+    }
   });
 
   it("is for staff only", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
-import { articleRevisions, articles, auditEvents, claimants, claims, publicState, sources } from "../../schema/tables";
+import { articleRevisions, articles, auditEvents, claimants, claims, publicState, ratingLabels, sources } from "../../schema/tables";
 import type { Db } from "../db";
 import { aliased } from "./alias";
 import { labelOverrides } from "./ratings";
@@ -208,6 +208,21 @@ function toPublicLogEntry(e: { action: string; before: unknown; after: unknown; 
     ratingFrom: str(before.ratingKey),
     ratingTo: str(after.ratingKey),
   };
+}
+
+/**
+ * The public version and the label overrides in one statement (a row for each override, or one row
+ * with no label): a statement fewer in a page's batch, for pages built on every new input (search).
+ */
+export const publicVersionAndLabels = (db: Db) =>
+  db
+    .select({ version: publicState.version, label: { key: ratingLabels.key, en: ratingLabels.en, ru: ratingLabels.ru, kk: ratingLabels.kk, version: aliased(ratingLabels.version, "label_version") } })
+    .from(publicState)
+    .leftJoin(ratingLabels, sql`1`);
+
+/** The scale and the public version from `publicVersionAndLabels`'s rows. */
+export function scaleAndVersionIn(rows: { version: number; label: { key: string; en: string | null; ru: string | null; kk: string | null; version: number } | null }[]) {
+  return { scale: withLabelOverrides(rows.flatMap((r) => (r.label ? [r.label] : []))), version: versionIn(rows) };
 }
 
 /** The scale with its labels and the public version, for a page that shows nothing else from D1. */
