@@ -72,8 +72,8 @@ const app = new Hono<AppEnv>()
     c.get("observe")?.countRoundTrips(counted.roundTrips);
     await next();
     session?.finish(Boolean(c.get("user")));
-    // A write committed here may change public pages: this isolate's next public page reads D1 first.
-    if (session && c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) publicWriteCommitted();
+    // A write committed here may change public pages: until a version read after it comes back, this isolate's public pages read D1.
+    if (session && c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) publicWriteCommitted(c);
     // Outside production, every response says how many D1 round trips it cost (tests and benchmarks read it).
     if (c.env.ENVIRONMENT !== "production") c.res.headers.set("x-d1-round-trips", String(counted.roundTrips()));
   })

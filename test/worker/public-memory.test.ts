@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshnessInterval, publicClock } from "../../worker/http/public-memory";
 import worker from "../../worker/index";
 import { claimantPageSize } from "../../worker/queries/public-lists";
-import { call, claimThrough, importArticle, origin, signInStaff, type Staff } from "./support";
+import { call, claimThrough, importArticle, origin, request, selectorFor, signInStaff, type CallOptions, type Staff } from "./support";
 
 /**
  * Public pages are served from the isolate's memory and refreshed in the background. These tests
@@ -39,6 +39,15 @@ async function read(path: string, headers: Record<string, string> = {}) {
   const body = await res.text();
   await waitOnExecutionContext(ctx);
   return { status: res.status, body, trips: res.headers.get("x-d1-round-trips"), etag: res.headers.get("etag") };
+}
+
+/** A staff write through the worker's own fetch, waiting for its background work (the version check after a write) too. */
+async function write(path: string, options: CallOptions) {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(request(path, options), env, ctx);
+  const body = await res.json<any>();
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, body };
 }
 
 async function publishedArticle() {
@@ -126,6 +135,23 @@ describe("public pages from memory", { timeout: 60_000 }, () => {
       expect((await read(path)).body).toContain(expected);
     });
   }
+
+  it("after a draft's autosave, once its own version check is back, serves public pages from memory again", async () => {
+    const { article } = await publishedArticle();
+    const page = `/articles/${article.slug}`;
+    await read(page);
+    expect((await read(page)).trips).toBe("0");
+    const draft = await write(`/api/articles/${article.id}/claims`, { method: "POST", as: checker, body: { selector: selectorFor(article.text, "120 schools") } });
+    expect(draft.status).toBe(201);
+    for (const explanation of ["First words", "First words, then more"]) {
+      const version = (await (await call(`/api/claims/${draft.body.claim.id}`, { as: checker })).json<{ claim: { version: number } }>()).claim.version;
+      const saved = await write(`/api/claims/${draft.body.claim.id}`, { method: "PATCH", as: checker, body: { version, ratingKey: "false", explanation: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: explanation }] }] } } });
+      expect(saved.status).toBe(200);
+      // The clock has not moved: only the check that the write started can have made the page fresh again.
+      const after = await read(page);
+      expect([after.status, after.trips]).toEqual([200, "0"]);
+    }
+  });
 
   it("shows a publish, a correction and a revision made through this isolate to the very next reader", async () => {
     const article = await importArticle(text, checker);

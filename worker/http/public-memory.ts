@@ -10,7 +10,9 @@ import { contentEtag, notModified, publicCacheControl } from "./public-cache";
  * background (`waitUntil`), at most once every `freshnessInterval` ms an isolate: a change made
  * anywhere reaches this isolate's readers with the next request after the next check, within about
  * two intervals of a steady stream of readers. A write committed through this isolate marks the
- * memory stale at once (`publicWriteCommitted`), so its author never reads an older page.
+ * memory stale at once (`publicWriteCommitted`), so its author never reads an older page, and checks
+ * the version straight away in the background: a write that changed nothing public (a draft's autosave)
+ * costs that one read after its response, not a round trip on the next public page.
  */
 
 /** The isolate's clock; tests set `now` to move time on. */
@@ -31,47 +33,59 @@ export interface PublicPage {
 /** What a page's builder returns: its body and the public version read with its data, or null for "no such page". */
 export type BuiltPage = { body: string; version: number; contentType?: string } | null;
 
-const known = { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true };
+/** `writes` counts writes committed here: a read that began before the latest one cannot vouch for freshness. */
+const known = { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true, writes: 0 };
 const pages = new Map<string, { version: number; page: PublicPage }>();
 const encoder = new TextEncoder();
 
-/** A write that may change public pages committed in this isolate: the next page reads D1 first. */
-export function publicWriteCommitted() {
+/**
+ * A write that may change public pages committed in this isolate: pages are not served from memory
+ * until a version read that began after it comes back, which this starts at once in the background.
+ */
+export function publicWriteCommitted(c: Context<AppEnv>) {
   known.stale = true;
+  known.writes++;
+  checkInBackground(c, publicClock.now(), true);
 }
 
 /** Forget every page and version (tests that empty the database under the app call this). */
 export function forgetPublicPages() {
   pages.clear();
-  Object.assign(known, { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true });
+  Object.assign(known, { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true, writes: 0 });
 }
 
 /** How many pages this isolate holds (tests and benchmarks). */
 export const publicPagesHeld = () => pages.size;
 
-function learn(version: number, at: number) {
+/** A version read at `at`, which began when `writes` writes had been committed here. */
+function learn(version: number, at: number, writes: number) {
   if (version > known.version) known.version = version;
   known.checkedAt = Math.max(known.checkedAt, at);
-  known.stale = false;
+  if (writes === known.writes) known.stale = false;
 }
 
-/** Reads `public_state` after the response, unless a check ran less than a second ago. */
-function checkInBackground(c: Context<AppEnv>, now: number) {
-  if (known.checking || now - known.checkedAt < freshnessInterval) return;
-  known.checking = true;
-  known.checkedAt = now;
+/** Reads `public_state` after the response, unless a check ran less than a second ago (or `now` says a write just committed). */
+function checkInBackground(c: Context<AppEnv>, now: number, afterWrite = false) {
+  if (!afterWrite && (known.checking || now - known.checkedAt < freshnessInterval)) return;
+  const writes = known.writes;
+  if (!afterWrite) known.checking = true;
+  known.checkedAt = Math.max(known.checkedAt, now);
   const check = c.env.DB.prepare("select version from public_state where id = 1")
     .first<{ version: number }>()
     .then((row) => {
-      if (row) learn(row.version, now);
+      if (row) learn(row.version, now, writes);
     })
     .catch(() => {
       // A failed check is retried with the next request after the interval; readers keep the pages they have.
     })
     .finally(() => {
-      known.checking = false;
+      if (!afterWrite) known.checking = false;
     });
-  c.executionCtx.waitUntil(check);
+  try {
+    c.executionCtx.waitUntil(check);
+  } catch {
+    // No execution context (app.request in a test): the promise runs on by itself.
+  }
 }
 
 function respond(c: Context<AppEnv>, page: PublicPage): Response {
@@ -95,9 +109,10 @@ export async function publicPage(c: Context<AppEnv>, key: string, build: () => P
     pages.set(key, held);
     return respond(c, held.page);
   }
+  const writes = known.writes;
   const built = await build();
   if (!built) return null;
-  learn(built.version, now);
+  learn(built.version, now, writes);
   const body = new Uint8Array(encoder.encode(built.body));
   const page: PublicPage = { body, etag: await contentEtag(built.body), contentType: built.contentType ?? "text/html; charset=UTF-8" };
   pages.delete(key);
