@@ -355,6 +355,40 @@ class ImportAnnotation implements Command {
   }
 }
 
+/**
+ * An admin's unlock of someone's login (after a lockout): only an admin may, and it changes no claim,
+ * so the model's claims and the public pages must be as they were.
+ */
+class UnlockLogin implements Command {
+  constructor(readonly who: Person, readonly whom: Person) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    await expectOutcome(this.toString(), await call(`/api/users/${r.ids[this.whom]}/unlock`, { method: "POST", as: r.as[this.who] }), this.who === "admin");
+    await checkPublic(m);
+  }
+  toString() {
+    return `${this.who} unlocks the login of ${this.whom}`;
+  }
+}
+
+/** The import form's detection: any staff member, storing nothing (the public pages stay as they were). */
+class DetectDetails implements Command {
+  constructor(readonly who: Person) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    const got = await expectOutcome(this.toString(), await call("/api/articles/detect", { method: "POST", as: r.as[this.who], body: { text: `${m.text}\n\nSource: https://news.example/model` } }), true);
+    expect(got).toBeTruthy();
+    await checkPublic(m);
+  }
+  toString() {
+    return `${this.who} detects an article's details`;
+  }
+}
+
 const person = fc.constantFrom(...people);
 const index = fc.nat(3);
 const rating = fc.constantFrom(...ratingKeys);
@@ -372,4 +406,6 @@ export const commandArbitraries: fc.Arbitrary<Command>[] = [
   fc.tuple(person, fc.constantFrom(...claimantNames), fc.constantFrom("Minister of roads", "Opposition deputy")).map(([p, n, d]) => new EditDescription(p, n, d)),
   fc.tuple(person, fc.constantFrom(...claimantNames)).map(([p, n]) => new ApproveDescription(p, n)),
   fc.tuple(person, fc.constantFrom(...phrases), fc.nat(2)).map(([p, ph, n]) => new ImportAnnotation(p, ph, n)),
+  fc.tuple(person, person).map(([p, w]) => new UnlockLogin(p, w)),
+  person.map((p) => new DetectDetails(p)),
 ];
