@@ -45,7 +45,8 @@ const isStrong = (q: Quantity) =>
 /** Capitalised words that do not open the sentence, and acronyms: a cheap stand-in for named entities. */
 function entityCount(sentence: string): number {
   let n = 0;
-  for (const m of sentence.matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)) {
+  letterRun.lastIndex = 0;
+  for (let m = letterRun.exec(sentence); m !== null; m = letterRun.exec(sentence)) {
     // The cheap test first: most words are lower case.
     if (m.index === 0 || !upperFirst.test(m[0])) continue;
     // Not after a sentence mark or an opening quote (whitespace between allowed), within three characters.
@@ -54,15 +55,19 @@ function entityCount(sentence: string): number {
   }
   return n;
 }
+const letterRun = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const upperFirst = /^\p{Lu}/u;
 const afterMark = ".!?«\"“";
 
 /** Words separated by whitespace (as `split(/\s+/u)` without empty parts), counted without building the array. */
 function wordCount(sentence: string): number {
   let n = 0;
-  for (const _ of sentence.matchAll(/\S+/gu)) n++;
+  nonSpaceRun.lastIndex = 0;
+  while (nonSpaceRun.test(sentence)) n++;
   return n;
 }
+
+const nonSpaceRun = /\S+/gu;
 
 /** A web address needs "://" or a dot: most sentences are ruled out without running the pattern. */
 const hasWebAddress = (sentence: string) => (sentence.includes(".") || sentence.includes("://")) && webAddress.test(sentence);
