@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkworthiness, splitSentences, suggestCheckworthy } from "../../worker/domain/checkworthy";
+import { checkworthiness, featureNames, sentenceFeatures, splitSentences, suggestCheckworthy } from "../../worker/domain/checkworthy";
 import { detectLanguage } from "../../worker/domain/language";
 import { containsNumber } from "../bench/checkworthy-rules";
 import { evaluate, readLabelled } from "../bench/checkworthy-eval";
@@ -75,5 +75,23 @@ describe.skipIf(!haveSeeds)("suggestions on the sample articles", () => {
     ["004", "9 миллионов"],
   ])("seed %s: the claim with “%s” is among the article's top five", (prefix, phrase) => {
     expect(topFive(seed(prefix)).some((s) => s.includes(phrase))).toBe(true);
+  });
+});
+
+describe("the scores of the labelled sentences (test/fixtures/checkworthy/scores.tsv)", () => {
+  // Every labelled sentence scored in its own language and in the other two (so that every language's number
+  // words and cues are read), with its features. The file is the scorer's output: a speed-up must leave it
+  // byte for byte as it is; a change of weights or signals rewrites it with `npx vitest run --project unit -u`.
+  it("are the same, to the byte, as the recorded ones", async () => {
+    const rows = ["part\trow\tlang\tscore\tfeatures (in the order of featureNames)"];
+    for (const part of ["dev", "heldout"] as const) {
+      readLabelled(part).forEach((s, row) => {
+        for (const lang of [s.lang, ...["en", "ru", "kk"].filter((l) => l !== s.lang)]) {
+          const f = sentenceFeatures(s.text, lang);
+          rows.push([part, row + 1, lang, checkworthiness(s.text, lang), featureNames.map((n) => f[n]).join(" ")].join("\t"));
+        }
+      });
+    }
+    await expect(`${rows.join("\n")}\n`).toMatchFileSnapshot("../fixtures/checkworthy/scores.tsv");
   });
 });

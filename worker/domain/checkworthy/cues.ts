@@ -6,12 +6,16 @@
 /** The words of a sentence, lower-cased; a hyphenated word also yields its parts ("third-largest" → "largest"). */
 export function cueWords(sentence: string): string[] {
   const out: string[] = [];
-  for (const m of sentence.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
+  const lower = sentence.toLowerCase();
+  // exec over one shared pattern (matchAll would copy it for every sentence); a finished exec loop leaves lastIndex 0.
+  wordPattern.lastIndex = 0;
+  for (let m = wordPattern.exec(lower); m !== null; m = wordPattern.exec(lower)) {
     out.push(m[0]);
     if (m[0].includes("-")) out.push(...m[0].split("-"));
   }
   return out;
 }
+const wordPattern = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 // Every cue's phrases live in one index, each entry carrying the bits of the cues it belongs to, so a
 // sentence is read once for all of them: whole words by hash, stems by their first three letters,

@@ -45,15 +45,32 @@ const isStrong = (q: Quantity) =>
 /** Capitalised words that do not open the sentence, and acronyms: a cheap stand-in for named entities. */
 function entityCount(sentence: string): number {
   let n = 0;
-  for (const m of sentence.matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)) {
-    if (m.index === 0) continue;
-    const before = sentence.slice(Math.max(0, m.index - 3), m.index);
-    if (/[.!?«"“]\s*$/u.test(before)) continue;
-    const w = m[0];
-    if (/^\p{Lu}/u.test(w)) n++;
+  letterRun.lastIndex = 0;
+  for (let m = letterRun.exec(sentence); m !== null; m = letterRun.exec(sentence)) {
+    // The cheap test first: most words are lower case.
+    if (m.index === 0 || !upperFirst.test(m[0])) continue;
+    // Not after a sentence mark or an opening quote (whitespace between allowed), within three characters.
+    const last = sentence.slice(Math.max(0, m.index - 3), m.index).trimEnd().at(-1);
+    if (last === undefined || !afterMark.includes(last)) n++;
   }
   return n;
 }
+const letterRun = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+const upperFirst = /^\p{Lu}/u;
+const afterMark = ".!?«\"“";
+
+/** Words separated by whitespace (as `split(/\s+/u)` without empty parts), counted without building the array. */
+function wordCount(sentence: string): number {
+  let n = 0;
+  nonSpaceRun.lastIndex = 0;
+  while (nonSpaceRun.test(sentence)) n++;
+  return n;
+}
+
+const nonSpaceRun = /\S+/gu;
+
+/** A web address needs "://" or a dot: most sentences are ruled out without running the pattern. */
+const hasWebAddress = (sentence: string) => (sentence.includes(".") || sentence.includes("://")) && webAddress.test(sentence);
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
@@ -61,7 +78,7 @@ const clamp = (x: number) => Math.max(0, Math.min(1, x));
 export function sentenceFeatures(sentence: string, lang: string): Features {
   const quantities = findQuantities(sentence, lang);
   const amounts = quantities.filter(isAmount);
-  const words = sentence.split(/\s+/u).filter(Boolean).length;
+  const words = wordCount(sentence);
   const cues = matchCues(cueWords(sentence));
   const trimmed = sentence.trim();
   return {
@@ -83,7 +100,7 @@ export function sentenceFeatures(sentence: string, lang: string): Features {
     opinion: (cues & opinion) ? 1 : 0,
     firstPerson: (cues & firstPerson) ? 1 : 0,
     eventReport: (cues & eventReport) ? 1 : 0,
-    boilerplate: (cues & boilerplate) || webAddress.test(sentence) ? 1 : 0,
+    boilerplate: (cues & boilerplate) || hasWebAddress(sentence) ? 1 : 0,
     noEndPunctuation: /[.!?…:;"»”)]$/u.test(trimmed) ? 0 : 1,
     short: words < 6 ? 1 : 0,
     long: clamp((words - 12) / 20),

@@ -23,12 +23,17 @@ export function splitSentences(text: string, lang = "en"): Sentence[] {
   const out: Sentence[] = [];
   for (const { segment, index } of segmenter(lang).segment(text)) {
     // ICU ends a sentence at a paragraph separator already; a single newline inside a segment still splits it.
-    let offset = index;
-    for (const line of segment.split("\n")) {
-      const lead = line.length - line.trimStart().length;
+    // Read line by line in place (most segments hold no newline), without splitting the segment into an array.
+    for (let from = 0; from <= segment.length; ) {
+      const newline = segment.indexOf("\n", from);
+      const to = newline < 0 ? segment.length : newline;
+      const line = from === 0 && to === segment.length ? segment : segment.slice(from, to);
       const body = line.trim();
-      if (body) out.push({ text: body, start: offset + lead, end: offset + lead + body.length });
-      offset += line.length + 1;
+      if (body) {
+        const start = index + from + (line.length - line.trimStart().length);
+        out.push({ text: body, start, end: start + body.length });
+      }
+      from = to + 1;
     }
   }
   return out;

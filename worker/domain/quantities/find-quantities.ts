@@ -54,7 +54,9 @@ const tokenTypes = ["date", "time", "num", "word", "sym", "punct"] as const;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(tokenPattern)) {
+  // exec over the shared pattern (no iterator, no copy of the pattern per call); it always ends with lastIndex 0.
+  tokenPattern.lastIndex = 0;
+  for (let m = tokenPattern.exec(text); m !== null; m = tokenPattern.exec(text)) {
     let g = 1;
     while (m[g] === undefined) g++;
     tokens.push({ type: tokenTypes[g - 1], text: m[0], lower: g === 4 ? m[0].toLowerCase() : m[0], start: m.index, end: m.index + m[0].length });
