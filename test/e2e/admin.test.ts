@@ -64,7 +64,7 @@ describe("inviting a user", () => {
     await admin.getByLabel("Email", { exact: true }).fill("editor@factline.local");
     await admin.getByLabel("Name", { exact: true }).fill("Someone Else");
     await admin.getByRole("button", { name: "Create invitation link" }).click();
-    await admin.locator(".invite-form .form-error", { hasText: "editor@factline.local already has an account." }).waitFor();
+    await admin.locator(".invite-form .form-error", { hasText: "This email address already has an account." }).waitFor();
   });
 
   it("lets the invitee set a password through the link, then log in with the email filled in", async () => {
@@ -125,7 +125,7 @@ describe("managing users", () => {
     await expect(userRow(admin, invitee.email).locator(".badge").textContent()).resolves.toBe("Disabled");
     const page = await anonymous();
     await loginWith(page, invitee.email, invitee.password);
-    await page.locator(".form-error", { hasText: "Email or password is wrong." }).waitFor();
+    await page.locator(".form-error", { hasText: "The email or the password is wrong." }).waitFor();
 
     await userRow(admin, invitee.email).locator('[data-action="enable"]').click();
     await admin.getByText(`${invitee.name} can log in again.`).waitFor();

@@ -68,7 +68,7 @@ export function renderAdminUsers(main: HTMLElement): ViewHandle {
       // A stale version means someone else changed this user: show their state, and say so.
       if (err instanceof ApiError && err.code === "stale_version") {
         await load();
-        notice.textContent = `${errorMessage(err)} ${t("listReloaded")}`;
+        notice.textContent = `${t("userChangedFirst")} ${t("listReloaded")}`;
         notice.hidden = false;
       } else showError(rowError, errorMessage(err));
     }

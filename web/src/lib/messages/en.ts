@@ -189,6 +189,7 @@ export const en = {
   loginUnlocked: "{name} can log in again: the failed logins on their account are forgotten.",
   userEnabled: "{name} can log in again.",
   listReloaded: "The list was reloaded with the latest data.",
+  userChangedFirst: "Someone changed this user first.",
   accountTitle: "Your account",
   logoutEverywhere: "Log out everywhere",
   logoutEverywhereHint: "Ends every session of yours, on every device, including this one, and revokes all your API tokens.",
