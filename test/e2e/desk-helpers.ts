@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { apiCall, viewportShot } from "./workspace-helpers";
+import { apiCall, chooseLanguage, viewportShot } from "./workspace-helpers";
 
 /** Serious and critical axe violations on the page as it is now, within `include` when given. */
 export async function seriousViolations(page: Page, include?: string) {
@@ -18,15 +18,14 @@ export async function seriousViolations(page: Page, include?: string) {
 export async function inEachLanguage(page: Page, name: string, ready: () => Promise<void>, include?: string) {
   const found: Record<string, string[]> = {};
   for (const lang of ["en", "ru", "kk"] as const) {
-    if (lang !== "en") await page.locator("#ui-language").selectOption(lang);
     // The language's strings load as a chunk of their own; the screen is redrawn once they are here.
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    if (lang !== "en") await chooseLanguage(page, lang);
+    else await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await ready();
     found[lang] = await seriousViolations(page, include);
     await viewportShot(page, `${name}-${lang}`);
   }
-  await page.locator("#ui-language").selectOption("en");
-  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await chooseLanguage(page, "en");
   return found;
 }
 

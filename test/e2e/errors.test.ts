@@ -6,7 +6,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { useChromium } from "./browser";
 import { inEachLanguage } from "./desk-helpers";
-import { apiCall, demoPassword, loginAs, viewportShot } from "./workspace-helpers";
+import { apiCall, chooseLanguage, demoPassword, loginAs, viewportShot } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
 const browser = useChromium();
@@ -78,20 +78,18 @@ describe("errors (item 8)", () => {
     const claim = (claimRes.body as { claim: { id: number; version: number } }).claim;
     expect((await apiCall(checker, "POST", `/api/claims/${claim.id}/transitions`, { action: "submit", version: claim.version })).status).toBe(200);
 
-    await checker.locator("#ui-language").selectOption("ru");
-    await checker.waitForFunction(() => document.documentElement.lang === "ru");
+    await chooseLanguage(checker, "ru");
     await checker.goto(`${baseUrl}/app/#/articles/${articleId}/claims/${claim.id}`);
     // The server's decision (canEdit: in review) used to show as English; it comes by its code now.
     const notice = checker.locator(".notice", { hasText: "Вы не можете редактировать" });
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toBe("Вы не можете редактировать это утверждение: Утверждение на проверке у редактора; дождитесь его решения.");
     await viewportShot(checker, "errors-refusal-ru");
-    await checker.locator("#ui-language").selectOption("en");
+    await chooseLanguage(checker, "en");
     await checker.context().close();
 
     const admin = await loginAs(browser(), baseUrl, "admin@factline.local");
-    await admin.locator("#ui-language").selectOption("ru");
-    await admin.waitForFunction(() => document.documentElement.lang === "ru");
+    await chooseLanguage(admin, "ru");
     await admin.goto(`${baseUrl}/app/#/admin/users`);
     const form = admin.locator("form", { has: admin.locator('[name="invite-email"]') });
     await form.locator('[name="invite-email"]').fill("editor@factline.local");
@@ -101,7 +99,7 @@ describe("errors (item 8)", () => {
     await refusal.waitFor();
     await expect(refusal.textContent()).resolves.toBe("С этим адресом электронной почты уже есть учётная запись.");
     await viewportShot(admin, "errors-invite-taken-ru");
-    await admin.locator("#ui-language").selectOption("en");
+    await chooseLanguage(admin, "en");
     await admin.context().close();
   });
 

@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, inject, it } from "vitest";
 import { useChromium } from "./browser";
-import { apiCall, loginAs, viewportShot } from "./workspace-helpers";
+import { apiCall, chooseLanguage, loginAs, viewportShot } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
 const browser = useChromium();
@@ -24,8 +24,7 @@ describe("refusals in the workspace (item 8)", () => {
     const claim = (claimRes.body as { claim: { id: number; version: number } }).claim;
     expect((await apiCall(page, "POST", `/api/claims/${claim.id}/transitions`, { action: "submit", version: claim.version })).status).toBe(200);
 
-    await page.locator("#ui-language").selectOption("ru");
-    await page.waitForFunction(() => document.documentElement.lang === "ru");
+    await chooseLanguage(page, "ru");
     await page.goto(`${baseUrl}/app/#/articles/${articleId}/claims/${claim.id}`);
     const reason = page.locator(".action .reason").first();
     await reason.waitFor();

@@ -73,3 +73,26 @@ export function apiCall(page: Page, method: string, path: string, body?: unknown
     [method, path, body] as const,
   );
 }
+
+/**
+ * Switch the workspace's language as a person does: through the top bar, or through its Menu when the
+ * bar is folded (it folds whenever it does not fit, e.g. in Russian or Kazakh at a laptop's width).
+ * Waits until the language's strings are loaded and checks the focus stayed on the language menu; the
+ * menu is left as it was found.
+ */
+export async function chooseLanguage(page: Page, lang: "en" | "ru" | "kk") {
+  const select = page.locator("#ui-language");
+  const toggle = page.locator(".topbar .menu-toggle");
+  const foldedBefore = await toggle.isVisible();
+  const opened = !(await select.isVisible()) && foldedBefore;
+  if (opened) {
+    await toggle.click();
+    await select.waitFor();
+  }
+  await select.selectOption(lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  // The screen was drawn again in the new language, and the focus stayed on the language menu (unless the
+  // new language's longer or shorter labels folded or unfolded the bar, which moves the menu: not kept yet).
+  if ((await toggle.isVisible()) === foldedBefore) await page.waitForFunction(() => document.activeElement?.id === "ui-language");
+  if (opened && (await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "true") await toggle.click();
+}
