@@ -87,9 +87,10 @@ describe("the fact-check loop in the workspace", () => {
     // 4. the editor finds it in the queue, oldest first, and requests changes with a comment
     const editor = await loginAs(browser, baseUrl, "editor@factline.local");
     await editor.getByRole("link", { name: "Review queue" }).click();
-    await editor.locator(".claims-table").waitFor();
+    // The dashboard has claim tables too: wait for the queue's own.
+    await editor.locator(".view-queue .claims-table").waitFor();
     await screenshot(editor, "workspace-review-queue");
-    await editor.locator(`.claims-table a[href$="/claims/${claimId}"]`).click();
+    await editor.locator(`.view-queue .claims-table a[href$="/claims/${claimId}"]`).click();
     await editor.locator('[data-action="approve"]').waitFor();
     await editor.getByLabel("What needs to change").fill("Name the party's own statistic and link it.");
     await viewportShot(editor, "workspace-review-claim");
