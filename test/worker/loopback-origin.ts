@@ -33,24 +33,28 @@ const read = (req: IncomingMessage) =>
   });
 
 /**
- * Global setup of the worker tests: a scriptable HTTP server on loopback. Tests (inside workerd) POST
- * `/__script` with `{ path: [responses…] }` (the last one repeats), read `/__seen`, and POST `/__reset`.
+ * Global setup of the worker tests: a scriptable HTTP server on loopback. Worker test files run side by
+ * side, so each works under a namespace of its own, the first segment of the path (`/watch/…`,
+ * `/webhooks/…`): tests (inside workerd) POST `/<ns>/__script` with `{ path: [responses…] }` (the last one
+ * repeats), read `/<ns>/__seen`, and POST `/<ns>/__reset`; paths inside a namespace are seen without it.
  */
 export default async function setup(project: TestProject) {
-  let script: Record<string, Scripted[]> = {};
-  let seen: Seen[] = [];
+  const spaces = new Map<string, { script: Record<string, Scripted[]>; seen: Seen[] }>();
+  const space = (ns: string) => spaces.get(ns) ?? spaces.set(ns, { script: {}, seen: [] }).get(ns)!;
   const server = createServer(async (req, res) => {
     const body = await read(req);
-    const path = req.url ?? "/";
+    const [, ns = "", ...rest] = (req.url ?? "/").split("/");
+    const path = `/${rest.join("/")}`;
+    const state = space(ns);
     const reply = (status: number, json: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(json));
     };
-    if (path === "/__script") return reply(200, (Object.assign(script, JSON.parse(body)), { ok: true }));
-    if (path === "/__seen") return reply(200, seen);
-    if (path === "/__reset") return reply(200, ((script = {}), (seen = []), { ok: true }));
-    seen.push({ method: req.method ?? "GET", path, headers: req.headers, body });
-    const queue = script[path];
+    if (path === "/__script") return reply(200, (Object.assign(state.script, JSON.parse(body)), { ok: true }));
+    if (path === "/__seen") return reply(200, state.seen);
+    if (path === "/__reset") return reply(200, (spaces.delete(ns), { ok: true }));
+    state.seen.push({ method: req.method ?? "GET", path, headers: req.headers, body });
+    const queue = state.script[path];
     const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
     if (!next) return reply(404, { error: "not scripted" });
     if (next.etag && req.headers["if-none-match"] === next.etag) {

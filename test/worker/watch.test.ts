@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import worker from "../../worker/index";
 import { call, claimThrough, json, signInStaff } from "./support";
 
-const origin = inject("loopbackOrigin");
+// This file's own namespace on the shared loopback server (test/worker/loopback-origin.ts).
+const origin = `${inject("loopbackOrigin")}/watch`;
 const script = (body: unknown) => fetch(`${origin}/__script`, { method: "POST", body: JSON.stringify(body) });
 const seen = async (path: string) => ((await (await fetch(`${origin}/__seen`)).json()) as { path: string; headers: Record<string, string> }[]).filter((s) => s.path === path);
 const cron = (at: number) => worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);

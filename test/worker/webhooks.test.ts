@@ -5,7 +5,8 @@ import { verifyWebhook } from "../../worker/domain/webhook-signature";
 import worker from "../../worker/index";
 import { call, claimThrough, importArticle, json, sampleArticle, signInStaff, type Staff } from "./support";
 
-const origin = inject("loopbackOrigin");
+// This file's own namespace on the shared loopback server (test/worker/loopback-origin.ts).
+const origin = `${inject("loopbackOrigin")}/webhooks`;
 const receiver = (path: string) => `${origin}${path}`;
 const script = (body: unknown) => fetch(receiver("/__script"), { method: "POST", body: JSON.stringify(body) });
 const seen = async (path: string) => ((await (await fetch(receiver("/__seen"))).json()) as { path: string; headers: Record<string, string>; body: string }[]).filter((s) => s.path === path);
