@@ -125,7 +125,24 @@ export function attentionCard(claim: ClaimDetail, options: AttentionOptions, con
 /** Render the cards of claims already read in full (GET /api/claims/attention), or the "all clear" note. */
 export function renderAttentionCards(host: HTMLElement, details: readonly { claim: ClaimDetail; confirmAnchor: Decided }[], options: AttentionOptions) {
   if (details.length === 0) return replace(host, h("p", { class: "empty" }, t("attentionEmpty")));
-  replace(host, details.map((d) => attentionCard(d.claim, options, d.confirmAnchor)));
+  // A redraw (a live change elsewhere, a re-read after connecting) keeps the card of a claim that did not
+  // change: the error beside its button, a button in flight and the focus stay where the person left them.
+  const kept = new Map<string, HTMLElement>();
+  for (const card of host.querySelectorAll<HTMLElement>(":scope > .attention-card")) kept.set(card.dataset.cardKey ?? "", card);
+  replace(
+    host,
+    details.map((d) => {
+      const key = cardKey(d.claim, d.confirmAnchor, Boolean(options.selection));
+      const card = kept.get(key) ?? attentionCard(d.claim, options, d.confirmAnchor);
+      card.dataset.cardKey = key;
+      return card;
+    }),
+  );
+}
+
+/** What a card shows of its claim: the same key draws the same card. */
+function cardKey(claim: ClaimDetail, confirm: Decided | undefined, withSelection: boolean): string {
+  return JSON.stringify([claim.id, claim.version, claim.anchorStatus, claim.anchorSuggestion, claim.anchorProposal, claim.state, claim.needsReview, confirm ?? null, withSelection]);
 }
 
 /** Load the details of `ids` and render their cards into `host` (an "all clear" note when there are none). */
@@ -134,7 +151,7 @@ export async function renderAttention(host: HTMLElement, ids: readonly number[],
   try {
     // The claim list routes carry no suggestion or context, so each card reads its claim in full.
     const details = await Promise.all(ids.map((id) => unwrap(api.claims[":id"].$get({ param: { id: String(id) } }))));
-    replace(host, details.map((d) => attentionCard(d.claim, options, d.confirmAnchor)));
+    renderAttentionCards(host, details, options);
   } catch (err) {
     replace(host, h("p", { class: "error", role: "alert" }, errorMessage(err)));
   }
