@@ -210,6 +210,38 @@ describe("the live desk in two browsers", () => {
     await editor.context().close();
   });
 
+  it("a socket closed because the session ended stops retrying, says so, and Refresh leads to the login", async () => {
+    const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
+    const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    // The same editor in another browser: "log out everywhere" there ends the first page's session too.
+    const elsewhere = await loginAs(browser(), baseUrl, "editor@factline.local");
+    const id = await sharedArticle([checker, editor], "epsilon");
+    const bar = editor.locator(".live-bar");
+    await editor.waitForFunction(() => document.querySelector(".live-bar")?.getAttribute("data-live-state") === "live");
+    let sockets = 0;
+    editor.on("websocket", () => sockets++);
+
+    expect((await apiCall(elsewhere, "POST", "/api/auth/logout-everywhere")).status).toBe(200);
+    // A change on the article makes the desk check its sockets before it tells them.
+    const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
+    const exact = "electric buses were bought";
+    const start = [...text.slice(0, text.indexOf(exact))].length;
+    const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
+      selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
+    });
+    expect(made.status).toBe(201);
+    await editor.getByText("Live updates stopped: your session ended. Refresh to log in again.").waitFor();
+    await expect(bar.getAttribute("data-live-state")).resolves.toBe("signed-out");
+    // Backoff would have tried again after about a second, then two: nothing is tried.
+    await editor.waitForTimeout(4_000);
+    expect(sockets).toBe(0);
+    await expect(bar.getAttribute("data-live-state")).resolves.toBe("signed-out");
+
+    await editor.getByRole("button", { name: "Refresh" }).click();
+    await editor.getByRole("button", { name: "Log in" }).waitFor();
+    for (const page of [checker, editor, elsewhere]) await page.context().close();
+  });
+
   it("the queue badge counts claims waiting for review as they arrive", async () => {
     const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");

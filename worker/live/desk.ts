@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import type { LiveClientMessage, LiveDesk, LiveEvent, LiveServerMessage } from "../../schema/live";
+import { signedOutCode, type LiveClientMessage, type LiveDesk, type LiveEvent, type LiveServerMessage } from "../../schema/live";
 import { canSendLive } from "../../schema/workflow";
 import { getDb } from "../db";
 import { credentialKey, liveCredentialsValid } from "../queries/live-access";
@@ -16,8 +16,6 @@ export interface SocketState extends Member {
 const seqKey = "seq";
 /** Between changes, the sockets' sessions are re-checked at most this often (a change always re-checks). */
 const recheckMs = 15_000;
-/** The close code for a socket whose session ended, whose token was revoked or whose account changed. */
-export const signedOutCode = 4401;
 
 /**
  * A live desk on the WebSocket Hibernation API: sockets are accepted by the runtime, not held by us,

@@ -3,10 +3,13 @@
  * can say "resync" after a gap), keeps itself alive with pings the runtime answers, and says when it
  * is down. It never holds data: every change is re-read through the API.
  */
-import type { LiveClientMessage, LiveEvent, LiveServerMessage, PresenceEntry } from "../../../schema/live";
+import { signedOutCode, type LiveClientMessage, type LiveEvent, type LiveServerMessage, type PresenceEntry } from "../../../schema/live";
 
-/** connecting: first attempt; live: open; paused: down, retrying; unavailable: this browser has no WebSocket. */
-export type LiveState = "connecting" | "live" | "paused" | "unavailable";
+/**
+ * connecting: first attempt; live: open; paused: down, retrying; signed-out: the desk closed the socket because
+ * the access behind it ended (no retry until the person asks); unavailable: this browser has no WebSocket.
+ */
+export type LiveState = "connecting" | "live" | "paused" | "signed-out" | "unavailable";
 
 export interface DeskHandlers {
   onEvent?(event: LiveEvent): void;
@@ -48,6 +51,8 @@ export function connectDesk(path: string, handlers: DeskHandlers): DeskConnectio
   let retry: ReturnType<typeof setTimeout> | undefined;
   let ping: ReturnType<typeof setInterval> | undefined;
   let closed = false;
+  /** The desk said the access behind the socket ended: only the person's own "refresh" tries again. */
+  let signedOut = false;
   const setState = (s: LiveState) => handlers.onState?.(s);
 
   if (typeof WebSocket === "undefined") {
@@ -108,12 +113,18 @@ export function connectDesk(path: string, handlers: DeskHandlers): DeskConnectio
         console.warn("live desk: unreadable message", err);
       }
     });
-    socket.addEventListener("close", () => {
+    socket.addEventListener("close", (e) => {
       clearInterval(ping);
       if (ws !== socket) return;
       ws = null;
       me = null;
-      if (!closed) scheduleRetry();
+      if (closed) return;
+      // Every reconnection would be refused until the person logs in again: wait for them to ask.
+      if (e.code === signedOutCode) {
+        signedOut = true;
+        return setState("signed-out");
+      }
+      scheduleRetry();
     });
   }
 
@@ -124,9 +135,13 @@ export function connectDesk(path: string, handlers: DeskHandlers): DeskConnectio
   }
 
   const now = () => {
-    if (!closed && (!ws || ws.readyState === WebSocket.CLOSED)) open();
+    if (!closed && !signedOut && (!ws || ws.readyState === WebSocket.CLOSED)) open();
   };
   const onVisible = () => document.visibilityState === "visible" && now();
+  const onAsked = () => {
+    signedOut = false;
+    now();
+  };
   window.addEventListener("online", now);
   document.addEventListener("visibilitychange", onVisible);
   open();
@@ -135,7 +150,7 @@ export function connectDesk(path: string, handlers: DeskHandlers): DeskConnectio
     send(message) {
       if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
     },
-    reconnect: now,
+    reconnect: onAsked,
     close() {
       closed = true;
       clearTimeout(retry);

@@ -28,13 +28,15 @@ export function liveStatusBar(onRefresh: () => void): LiveStatusBar {
   const list = h("ul", { class: "presence", "aria-label": t("liveHere") });
   const refresh = h("button", { type: "button", class: "btn btn-small", "data-live": "refresh" }, t("liveRefresh"));
   refresh.addEventListener("click", onRefresh);
-  const paused = h("p", { class: "live-paused", role: "status", hidden: true }, h("span", {}, t("livePaused")), " ", refresh);
+  const why = h("span", {}, t("livePaused"));
+  const paused = h("p", { class: "live-paused", role: "status", hidden: true }, why, " ", refresh);
   const element = h("div", { class: "live-bar", "data-live-state": "connecting" }, list, paused);
   return {
     element,
     setState(state) {
       element.dataset.liveState = state;
       paused.hidden = state === "live" || state === "connecting";
+      why.textContent = t(state === "signed-out" ? "liveSignedOut" : "livePaused");
     },
     setPresence(people, me, myUserId) {
       replace(

@@ -288,6 +288,7 @@ export const en = {
   expires: "Expires",
   expired: "Expired",
   livePaused: "Live updates paused.",
+  liveSignedOut: "Live updates stopped: your session ended. Refresh to log in again.",
   liveRefresh: "Refresh",
   liveHere: "Also here",
   liveHasClaimOpen: "{name}: claim #{id}",

@@ -289,6 +289,7 @@ export const kk: Messages = {
   expires: "Мерзімі бітеді",
   expired: "Мерзімі өткен",
   livePaused: "Жаңартулар тоқтатылды.",
+  liveSignedOut: "Жаңартулар тоқтады: сеанс аяқталды. Қайта кіру үшін «Жаңарту» батырмасын басыңыз.",
   liveRefresh: "Жаңарту",
   liveHere: "Мұнда тағы",
   liveHasClaimOpen: "{name}: №{id} мәлімдеме",

@@ -289,6 +289,7 @@ export const ru: Messages = {
   expires: "Истекает",
   expired: "Истёк",
   livePaused: "Живые обновления приостановлены.",
+  liveSignedOut: "Живые обновления остановлены: сеанс завершён. Нажмите «Обновить», чтобы войти снова.",
   liveRefresh: "Обновить",
   liveHere: "Здесь также",
   liveHasClaimOpen: "{name}: утверждение №{id}",

@@ -1,0 +1,31 @@
+/**
+ * npm test's last step: every vitest project, in two vitest runs side by side.
+ *
+ * Vitest runs a project whose files must go one at a time (`cli`, `e2e`: they share a server, a database
+ * or wrangler's folders) only after the projects that run files two at a time (`unit`, `worker`). Most of
+ * a browser or CLI file's time is spent waiting on Chromium, wrangler or workerd, so the one-at-a-time
+ * files run in a second vitest process while the first runs the rest. Each line is prefixed with its run.
+ * Arguments (`npm test -- test/unit/x.test.ts`) go to one plain `vitest run` instead.
+ */
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+
+const vitest = ["node_modules/vitest/vitest.mjs", "run"];
+const extra = process.argv.slice(2);
+
+function run(label: string, args: string[]): Promise<number> {
+  const child = spawn(process.execPath, [...vitest, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" } });
+  for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+    createInterface({ input: stream }).on("line", (line) => out.write(label ? `${label} ${line}\n` : `${line}\n`));
+  }
+  return new Promise((done) => child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0))));
+}
+
+const runs =
+  extra.length > 0
+    ? [run("", extra)]
+    : [run("[unit+worker]", ["--project", "unit", "--project", "worker"]), run("[cli+e2e]", ["--project", "cli", "--project", "e2e"])];
+const codes = await Promise.all(runs);
+const failed = codes.filter((code) => code !== 0).length;
+if (failed > 0) console.error(`\n✖ ${failed} of ${codes.length} vitest runs failed.`);
+process.exit(failed > 0 ? 1 : 0);
