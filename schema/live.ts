@@ -74,11 +74,7 @@ export type LiveServerMessage =
   | LiveEvent;
 
 /** The client's message types; anything else gets an error frame. */
-/**
- * The close code of a socket whose session ended, whose token was revoked or whose account changed:
- * the client stops reconnecting (every try would be refused) until the person acts.
- */
-export const signedOutCode = 4401;
+export { signedOutCode } from "./live-close";
 
 export const liveClientTypes = ["open-claim", "selecting"] as const;
 export type LiveClientType = (typeof liveClientTypes)[number];

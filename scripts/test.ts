@@ -14,7 +14,9 @@ const vitest = ["node_modules/vitest/vitest.mjs", "run"];
 const extra = process.argv.slice(2);
 
 function run(label: string, args: string[]): Promise<number> {
-  const child = spawn(process.execPath, [...vitest, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" } });
+  // Colours only for a terminal (vitest sees a pipe, so it is told).
+  const env = process.stdout.isTTY && !("NO_COLOR" in process.env) ? { ...process.env, FORCE_COLOR: "1" } : process.env;
+  const child = spawn(process.execPath, [...vitest, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
   for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
     createInterface({ input: stream }).on("line", (line) => out.write(label ? `${label} ${line}\n` : `${line}\n`));
   }

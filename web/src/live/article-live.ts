@@ -58,7 +58,8 @@ export function startArticleLive(hooks: ArticleLiveHooks): ArticleLive {
   const recentByOthers = new Map<number, { name: string; at: number }>();
   const bar = liveStatusBar(() => {
     desk.reconnect();
-    void hooks.refreshAll();
+    // A refused read (the session ended) has already sent the page to the login.
+    void hooks.refreshAll().catch((err) => console.warn("live refresh failed", err));
   });
   const warning = h("p", { class: "notice notice-warn live-warning", role: "status", hidden: true });
 

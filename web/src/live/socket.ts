@@ -3,7 +3,8 @@
  * can say "resync" after a gap), keeps itself alive with pings the runtime answers, and says when it
  * is down. It never holds data: every change is re-read through the API.
  */
-import { signedOutCode, type LiveClientMessage, type LiveEvent, type LiveServerMessage, type PresenceEntry } from "../../../schema/live";
+import type { LiveClientMessage, LiveEvent, LiveServerMessage, PresenceEntry } from "../../../schema/live";
+import { signedOutCode } from "../../../schema/live-close";
 
 /**
  * connecting: first attempt; live: open; paused: down, retrying; signed-out: the desk closed the socket because
