@@ -2,9 +2,10 @@
  * npm test's last step: every vitest project, in two vitest runs side by side.
  *
  * Vitest runs a project whose files must go one at a time (`cli`, `e2e`: they share a server, a database
- * or wrangler's folders) only after the projects that run files two at a time (`unit`, `worker`). Most of
- * a browser or CLI file's time is spent waiting on Chromium, wrangler or workerd, so the one-at-a-time
- * files run in a second vitest process while the first runs the rest. Each line is prefixed with its run.
+ * or wrangler's folders) only after the projects that run files two at a time (`unit`, `worker`), on one
+ * core. Most of a browser file's time is spent waiting on Chromium or workerd, so the browser files run
+ * in a second vitest process beside the first (unit, worker, then cli), which took about as long on
+ * their own. Each line is prefixed with its run.
  * Arguments (`npm test -- test/unit/x.test.ts`) go to one plain `vitest run` instead.
  */
 import { spawn } from "node:child_process";
@@ -26,7 +27,7 @@ function run(label: string, args: string[]): Promise<number> {
 const runs =
   extra.length > 0
     ? [run("", extra)]
-    : [run("[unit+worker]", ["--project", "unit", "--project", "worker"]), run("[cli+e2e]", ["--project", "cli", "--project", "e2e"])];
+    : [run("[unit·worker·cli]", ["--project", "unit", "--project", "worker", "--project", "cli"]), run("[e2e]", ["--project", "e2e"])];
 const codes = await Promise.all(runs);
 const failed = codes.filter((code) => code !== 0).length;
 if (failed > 0) console.error(`\n✖ ${failed} of ${codes.length} vitest runs failed.`);
