@@ -1,7 +1,9 @@
 /**
  * Public pages against the platform's floor, on the built worker in Miniflare (see built-worker.ts).
  *
- *   npm run bench            (BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS to change the load)
+ *   npm run bench            (BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS to change the load;
+ *                             BENCH_ONLY=search times the two floors and the routes whose names hold
+ *                             that word, and prints the table without writing BENCHMARKS.md)
  *
  * Seed 002 is imported with 10 published claims through the API. Then autocannon loads, in one run
  * and in turn: a trivial route (no D1), a route that makes exactly one D1 round trip and nothing
@@ -35,7 +37,8 @@ const words = [...new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? [])];
 let nextWord = 0;
 
 type Route = { name: string; path: string; floor?: boolean; vary?: () => string };
-const routes: Route[] = [
+const only = process.env.BENCH_ONLY;
+const allRoutes: Route[] = [
   { name: "trivial: GET /api/health (no D1)", path: "/api/health", floor: true },
   { name: "I/O floor: GET /api/health/db (one D1 round trip)", path: "/api/health/db", floor: true },
   { name: "article page", path: `/articles/${article.slug}` },
@@ -47,6 +50,7 @@ const routes: Route[] = [
   { name: "search, one query again and again", path: "/search?q=students" },
   { name: "search, a new query each time (rendered)", path: "/search?q=students", vary: () => `/search?q=${encodeURIComponent(`${words[nextWord++ % words.length]} ${nextWord}`)}` },
 ];
+const routes = allRoutes.filter((r) => !only || r.floor || r.name.includes(only));
 
 const trips: Record<string, { cold: string | null; warm: string | null }> = {};
 for (const r of routes) {
@@ -89,5 +93,5 @@ const table = [
   ...rows,
 ].join("\n");
 console.log(`\n${table}\n`);
-writeSection("public", table);
+if (!only) writeSection("public", table);
 await w.stop();

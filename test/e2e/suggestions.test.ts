@@ -35,6 +35,8 @@ afterAll(async () => {
 
 async function openArticle() {
   await page.goto(`${baseUrl}/app/#/articles/${articleId}`);
+  // From a claim of the same article only the hash changes: load afresh, so no locator finds the old view's list.
+  await page.reload();
   await page.locator(".article-text").waitFor();
   await page.locator(".suggestion-list li").first().waitFor();
 }

@@ -136,6 +136,24 @@ describe("public pages from memory", { timeout: 60_000 }, () => {
     });
   }
 
+  it("a new search on a warm isolate finds what is public, and takes a label change made elsewhere within two seconds", async () => {
+    await publishedArticle();
+    // Cold: the results, the scale and the version in one batch; then every new query is a page of its own.
+    const cold = await read("/search?q=schools");
+    expect([cold.status, cold.trips]).toEqual([200, "1"]);
+    expect(cold.body).toContain("Half true");
+    const warm = await read("/search?q=minister");
+    expect([warm.status, warm.trips]).toEqual([200, "1"]);
+    expect(warm.body).toContain("500 new schools will open by 2026");
+    expect(warm.body).toContain("Half true");
+    await env.DB.prepare("insert into rating_labels (key, en) values ('half-true', 'Half right')").run();
+    now += freshnessInterval + 1;
+    await read("/search?q=schools");
+    const after = await read("/search?q=lunches");
+    expect(after.body).toContain("Half right");
+    expect(after.body).not.toContain("Half true");
+  });
+
   it("after a draft's autosave, once its own version check is back, serves public pages from memory again", async () => {
     const { article } = await publishedArticle();
     const page = `/articles/${article.slug}`;

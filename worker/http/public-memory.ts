@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Scale } from "../../schema/rating-scale";
 import type { AppEnv } from "../env";
 import { contentEtag, notModified, publicCacheControl } from "./public-cache";
 
@@ -36,6 +37,8 @@ export type BuiltPage = { body: string; version: number; contentType?: string } 
 /** `writes` counts writes committed here: a read that began before the latest one cannot vouch for freshness. */
 const known = { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true, writes: 0 };
 const pages = new Map<string, { version: number; page: PublicPage }>();
+/** The rating scale's wording as last read, with the public version read beside it. */
+let scaleRead: { version: number; scale: Scale } | null = null;
 const encoder = new TextEncoder();
 
 /**
@@ -51,7 +54,22 @@ export function publicWriteCommitted(c: Context<AppEnv>) {
 /** Forget every page and version (tests that empty the database under the app call this). */
 export function forgetPublicPages() {
   pages.clear();
+  scaleRead = null;
   Object.assign(known, { version: 0, checkedAt: Number.NEGATIVE_INFINITY, checking: false, stale: true, writes: 0 });
+}
+
+/** A builder read the scale's wording with public version `version`. */
+export function rememberScale(version: number, scale: Scale) {
+  if (!scaleRead || version >= scaleRead.version) scaleRead = { version, scale };
+}
+
+/**
+ * The scale and the public version, when this isolate knows both to be current: its memory is fresh
+ * (pages are served from it) and the scale was read at the version it knows. A page built on a new query
+ * (search) then reads only its results, and is kept under that version like the pages already held.
+ */
+export function currentScale(): { version: number; scale: Scale } | null {
+  return !known.stale && scaleRead && scaleRead.version === known.version ? scaleRead : null;
 }
 
 /** How many pages this isolate holds (tests and benchmarks). */

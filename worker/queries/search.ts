@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { publicClaimStates } from "../../schema/enums";
 import type { SearchOptions } from "../../schema/search-inputs";
+import type { Scale } from "../../schema/rating-scale";
 import { articleSearch, claimSearch } from "../../schema/search-table";
 import { articles, claimants, claims } from "../../schema/tables";
 import { decodeCursor, encodeCursor } from "../domain/search/cursor";
@@ -186,24 +187,31 @@ export async function staffSearch(db: Db, options: SearchOptions) {
 /**
  * The public search page in ONE round trip: a page of public fact-checks and a page of their articles
  * (or only the kind a "more" link asked for), the rating scale's wording, and the public version the
- * page is cached under.
+ * page is cached under. `current` is the scale and version the caller already knows to be current (a
+ * warm isolate's, worker/http/public-memory.ts): then the page reads only the results, which are at
+ * least as new as that version, and is kept under it.
  */
-export async function publicSearch(db: Db, options: PublicSearchOptions) {
+export async function publicSearch(db: Db, options: PublicSearchOptions, current?: { version: number; scale: Scale } | null) {
   const match = searchMatch(options.q, options.language);
-  if (!match) return { claims: empty, articles: empty, ...(await publicScale(db)) };
+  if (!match) return { claims: empty, articles: empty, ...(current ?? (await publicScale(db))) };
   // A "more" link pages one kind (its cursor is that kind's); the other kind is not fetched beyond one row.
   const optionsFor = (kind: "claims" | "articles") =>
     !options.only ? { ...options, cursor: undefined } : options.only === kind ? options : { ...options, cursor: undefined, limit: 0 };
-  const [claimRows, articleRows, state] = await runPrebuilt(db, [
-    claimSearchPage(db, match, optionsFor("claims"), "public"),
-    articleSearchPage(db, match, optionsFor("articles"), "public"),
-    prebuilt("publicVersionAndLabels", () => publicVersionAndLabels(db)),
-  ]);
-  const { version, scale } = scaleAndVersionIn(state);
-  return {
+  const results = [claimSearchPage(db, match, optionsFor("claims"), "public"), articleSearchPage(db, match, optionsFor("articles"), "public")] as const;
+  const page = (version: number, scale: Scale, claimRows: ClaimHitRows, articleRows: ArticleHitRows) => ({
     version,
     claims: options.only === "articles" ? empty : toPage("claims", claimRows, options.limit),
     articles: options.only === "claims" ? empty : toPage("articles", articleRows, options.limit),
     scale,
-  };
+  });
+  if (current) {
+    const [claimRows, articleRows] = await runPrebuilt(db, results);
+    return page(current.version, current.scale, claimRows, articleRows);
+  }
+  const [claimRows, articleRows, state] = await runPrebuilt(db, [...results, prebuilt("publicVersionAndLabels", () => publicVersionAndLabels(db))]);
+  const { version, scale } = scaleAndVersionIn(state);
+  return page(version, scale, claimRows, articleRows);
 }
+
+type ClaimHitRows = Awaited<ReturnType<typeof runPrebuilt<[ReturnType<typeof claimSearchPage>]>>>[0];
+type ArticleHitRows = Awaited<ReturnType<typeof runPrebuilt<[ReturnType<typeof articleSearchPage>]>>>[0];

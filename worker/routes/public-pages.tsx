@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { UiLanguage } from "../../schema/enums";
 import type { AppEnv } from "../env";
 import { renderVersion } from "../http/public-cache";
-import { publicPage, type BuiltPage } from "../http/public-memory";
+import { currentScale, publicPage, rememberScale, type BuiltPage } from "../http/public-memory";
 import { statusPage } from "../http/errors";
 import { siteConfig } from "../http/site-config";
 import type { InputProblem } from "../../schema/field-issues";
@@ -101,7 +101,9 @@ export const publicPages = new Hono<AppEnv>()
     const ui = uiLanguage(c);
     try {
       return await servePage(c, `search:${JSON.stringify({ kind, ...query })}:${ui}`, async () => {
-        const { version, ...found } = await publicSearch(c.get("db"), { ...query, only: kind });
+        // A warm isolate knows the scale and the version: a new query then reads only its results.
+        const { version, ...found } = await publicSearch(c.get("db"), { ...query, only: kind }, currentScale());
+        rememberScale(version, found.scale);
         return { version, body: html(<SearchPage filters={query} {...found} ui={ui} />) };
       });
     } catch (err) {

@@ -34,6 +34,9 @@ export function suggestionSlot(options: SuggestionSlotOptions): SuggestionSlot {
   let items: Suggestion[] = [];
   let revisionId = 0;
   let active: number | null = null;
+  /** Reads started and dismissals made: a read overtaken by a newer one is dropped, one overtaken by a dismissal is made again. */
+  let reads = 0;
+  let dismissals = 0;
   const count = h("span", { class: "count" });
   const list = h("ul", { class: "suggestion-list" });
   const status = h("p", { class: "notice notice-ok", role: "status", "aria-live": "polite", hidden: true });
@@ -61,7 +64,8 @@ export function suggestionSlot(options: SuggestionSlotOptions): SuggestionSlot {
     showError(error, null);
     try {
       await unwrap(api.articles[":id"].suggestions.dismissals.$post({ param: { id: String(options.articleId) }, json: { revisionId, start: s.start, end: s.end } }));
-      items = items.filter((x) => x !== s);
+      dismissals++;
+      items = items.filter((x) => x.start !== s.start || x.end !== s.end);
       render();
       status.textContent = t("suggestionDismissed");
       status.hidden = false;
@@ -112,11 +116,16 @@ export function suggestionSlot(options: SuggestionSlotOptions): SuggestionSlot {
     );
   }
 
-  return {
+  const slot: SuggestionSlot = {
     element,
     async refresh() {
+      const read = ++reads;
+      const seen = dismissals;
       try {
         const body = await fetchSuggestions(options.articleId);
+        if (read !== reads) return;
+        // A live re-read that was under way when the person dismissed one would bring it back: read again.
+        if (seen !== dismissals) return slot.refresh();
         items = body.items;
         revisionId = body.revision.id;
         render();
@@ -125,4 +134,5 @@ export function suggestionSlot(options: SuggestionSlotOptions): SuggestionSlot {
       }
     },
   };
+  return slot;
 }
