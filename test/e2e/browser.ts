@@ -11,8 +11,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * PNGs are for a person to look at, so CI (CI=true, where no one does) takes none unless SCREENSHOTS=1;
+ * every check around them still runs.
+ */
+export const screenshotsWanted = !process.env.CI || process.env.SCREENSHOTS === "1";
+
 /** Save a PNG of the page into artifacts/ (ignored by git) for a person to look at. */
 export async function screenshot(page: Page, name: string) {
+  if (!screenshotsWanted) return;
   mkdirSync("artifacts/screenshots", { recursive: true });
   await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
 }

@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { screenshotsWanted } from "./browser";
 
 /** A PNG of what is on screen (not the full page: the article view is many screens long). */
 export async function viewportShot(page: Page, name: string) {
+  if (!screenshotsWanted) return;
   mkdirSync("artifacts/screenshots", { recursive: true });
   await page.screenshot({ path: `artifacts/screenshots/${name}.png` });
 }
