@@ -194,6 +194,26 @@ describe.each(sizes)("keyboard and focus at $name size ($width × $height)", (si
     await expect(focused(page)).resolves.toMatchObject({ tag: "button", sameNode: true });
   });
 
+  it("keeps the focus on the review queue's filter menu after a change of filter", async () => {
+    await page.goto(`${baseUrl}/app/#/queue`);
+    const order = page.locator(".view-queue select[name=order]");
+    await order.waitFor();
+    await page.locator(".view-queue .panel:not([aria-busy])").waitFor();
+    await order.focus();
+    await markFocus(page);
+    const listed = page.waitForResponse((r) => r.url().includes("/api/claims?") && r.url().includes("order=newest"));
+    await order.selectOption("newest");
+    await listed;
+    await page.locator(".view-queue .panel:not([aria-busy])").waitFor();
+    expect(page.url()).toContain("order=newest");
+    await expect(focused(page)).resolves.toMatchObject({ tag: "select", name: "order", sameNode: true });
+    // Back: the address, the menu and the list go back together.
+    const back = page.waitForResponse((r) => r.url().includes("/api/claims?") && r.url().includes("order=oldest"));
+    await page.goBack();
+    await back;
+    await expect(order.inputValue()).resolves.toBe("oldest");
+  });
+
   it("has no serious or critical axe violations on the article view and search, in English, Russian and Kazakh", async () => {
     // At a phone's width the checks cover the screens this file changes, not the top bar (its narrow layout is a work item of its own).
     const include = size.name === "phone" ? "#root > :not(.topbar)" : undefined;

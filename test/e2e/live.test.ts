@@ -215,9 +215,14 @@ describe("the live desk in two browsers", () => {
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
     // The same editor in another browser: "log out everywhere" there ends the first page's session too.
     const elsewhere = await loginAs(browser(), baseUrl, "editor@factline.local");
+    const editorApi = trackApi(editor);
     const id = await sharedArticle([checker, editor], "epsilon");
     const bar = editor.locator(".live-bar");
     await editor.waitForFunction(() => document.querySelector(".live-bar")?.getAttribute("data-live-state") === "live");
+    // Connected, the page re-reads its claims (150 ms after the desk's welcome, which comes before presence). Such a
+    // read after the logout would be refused and take the page to the login first: let it finish before logging out.
+    await editor.locator(".presence-chip", { hasText: "CC" }).waitFor();
+    await editorApi.quiet(1000);
     let sockets = 0;
     editor.on("websocket", () => sockets++);
 

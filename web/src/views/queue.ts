@@ -9,11 +9,21 @@ import type { ViewHandle } from "./view";
 
 const stateOptions = ["in_review", "changes_requested", "approved", "draft", "draft,in_review,changes_requested,approved"] as const;
 
-/** Render the queue for the filters in `query`. */
+/** The filters a queue address asks for. */
+function filtersOf(query: URLSearchParams): { state: string; order: "oldest" | "newest"; mine: "assigned" | "" } {
+  return {
+    state: query.get("state") ?? "in_review",
+    order: query.get("order") === "newest" ? "newest" : "oldest",
+    mine: query.get("mine") === "assigned" ? "assigned" : "",
+  };
+}
+
+/**
+ * Render the queue for the filters in `query`. A change of filter re-reads the list in place: the form
+ * stays, so the focus stays on the menu the person just changed.
+ */
 export function renderQueue(main: HTMLElement, query: URLSearchParams): ViewHandle {
-  const state = query.get("state") ?? "in_review";
-  const order = query.get("order") === "newest" ? "newest" : "oldest";
-  const mine = query.get("mine") === "assigned" ? "assigned" : "";
+  let { state, order, mine } = filtersOf(query);
   const stateSelect = h(
     "select",
     { name: "state" },
@@ -34,14 +44,32 @@ export function renderQueue(main: HTMLElement, query: URLSearchParams): ViewHand
   });
   const body = h("div", { class: "panel", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
   replace(main, h("div", { class: "page-head" }, h("h1", {}, t("navQueue"))), form, body);
-  const load = () =>
+  /** Reads started: a list that answers after a newer read began is not shown. */
+  let reads = 0;
+  const load = () => {
+    const read = ++reads;
+    body.setAttribute("aria-busy", "true");
     void unwrap(api.claims.$get({ query: { state, order, limit: "100", ...(mine ? { mine } : {}) } }))
       .then(({ items }) => {
-        replace(body, claimTable(items, t("navQueue"), { author: true }));
-        body.removeAttribute("aria-busy");
+        if (read === reads) replace(body, claimTable(items, t("navQueue"), { author: true }));
       })
-      .catch((err) => replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))));
+      .catch((err) => read === reads && replace(body, h("p", { class: "error", role: "alert" }, errorMessage(err))))
+      .finally(() => read === reads && body.removeAttribute("aria-busy"));
+  };
   load();
   // The live desk says when the queue changed: re-read it in place.
-  return { destroy: onQueueChanged(load) };
+  const stopLive = onQueueChanged(load);
+  return {
+    destroy: stopLive,
+    update(route) {
+      if (route.name !== "queue") return false;
+      ({ state, order, mine } = filtersOf(route.query));
+      // Back and forward move the address without touching the form: show what the address asks for.
+      stateSelect.value = state;
+      orderSelect.value = order;
+      mineSelect.value = mine;
+      load();
+      return true;
+    },
+  };
 }
