@@ -37,6 +37,13 @@ describe("item 6: publishing", () => {
     const violations = await inEachLanguage(editor, "desk-publish-preview", open, ".claim-panel");
     expect(violations).toEqual({ en: [], ru: [], kk: [] });
     await phoneShot(editor, "desk-publish-preview", open);
+    // Cancel from the keyboard: nothing is published, and the focus is back on Publish.
+    await open();
+    await preview.locator(".row button:not([data-action])").focus();
+    await editor.keyboard.press("Enter");
+    await preview.waitFor({ state: "detached" });
+    await expect(editor.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? null)).resolves.toBe("publish");
+    expect((await apiCall(editor, "GET", `/api/claims/${claim.id}`)).body.claim.state).toBe("approved");
     await open();
     await editor.locator('[data-action="confirm-publish"]').click();
     const link = editor.locator(".claim-panel .public-claim-link a");

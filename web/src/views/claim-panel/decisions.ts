@@ -36,7 +36,7 @@ export function decisionSection(state: PanelState, actions: ClaimDetailResponse[
         state.events.onChanged();
         await state.reload();
         restoreFocus();
-      }).catch((err) => showError(error, errorMessage(err)));
+      }, button).catch((err) => showError(error, errorMessage(err)));
     }
     button.disabled = true;
     try {

@@ -8,8 +8,8 @@ import { t, uiLanguage } from "../../lib/i18n";
 
 type Review = { reviewRating?: { alternateName?: string }; itemReviewed?: { author?: { "@type"?: string; name?: string } }; url?: string; datePublished?: string } | null;
 
-/** Show the preview in `host`; `publish` runs on confirmation. */
-export async function showPublishPreview(host: HTMLElement, claimId: number, exact: string, publish: () => Promise<void>) {
+/** Show the preview in `host`; `publish` runs on confirmation; Cancel gives the focus back to `opener` (the Publish button). */
+export async function showPublishPreview(host: HTMLElement, claimId: number, exact: string, publish: () => Promise<void>, opener?: HTMLElement) {
   const res = await unwrap(api.claims[":id"]["publish-preview"].$get({ param: { id: String(claimId) }, query: { ui: uiLanguage() } }));
   const review = res.claimReview as Review;
   const card = h("div", { class: "public-card-preview" });
@@ -39,7 +39,10 @@ export async function showPublishPreview(host: HTMLElement, claimId: number, exa
     ),
   );
   confirm.focus();
-  cancel.addEventListener("click", () => replace(host));
+  cancel.addEventListener("click", () => {
+    replace(host);
+    opener?.focus();
+  });
   confirm.addEventListener("click", async () => {
     confirm.disabled = true;
     try {
@@ -48,6 +51,8 @@ export async function showPublishPreview(host: HTMLElement, claimId: number, exa
       error.hidden = false;
       error.textContent = errorMessage(err);
       confirm.disabled = false;
+      // Disabling dropped the focus: back on the button, beside the reason it failed.
+      confirm.focus();
     }
   });
 }
