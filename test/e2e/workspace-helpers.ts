@@ -93,8 +93,10 @@ export async function chooseLanguage(page: Page, lang: "en" | "ru" | "kk") {
   }
   await select.selectOption(lang);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  // The screen was drawn again in the new language, and the focus stayed on the language menu (unless the
-  // new language's longer or shorter labels folded or unfolded the bar, which moves the menu: not kept yet).
-  if ((await toggle.isVisible()) === foldedBefore) await page.waitForFunction(() => document.activeElement?.id === "ui-language");
-  if (opened && (await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "true") await toggle.click();
+  // The screen was drawn again in the new language, and the focus stayed on the language menu, also when the
+  // new language's longer or shorter labels folded or unfolded the bar (a folded bar's menu is then opened).
+  await page.waitForFunction(() => document.activeElement?.id === "ui-language");
+  // Close the menu if this helper opened it, or the app did because the bar folded: the page is left as the caller had it.
+  const foldedNow = await toggle.isVisible();
+  if ((opened || (foldedNow && !foldedBefore)) && foldedNow && (await toggle.getAttribute("aria-expanded")) === "true") await toggle.click();
 }

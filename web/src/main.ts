@@ -41,7 +41,15 @@ function header(route: Route) {
     reopenMenu = menuButton.getAttribute("aria-expanded") === "true";
     void setUiLanguage(lang.value as UiLanguage)
       .then(() => render(true))
-      .then(() => document.getElementById("ui-language")?.focus());
+      .then(() => {
+        const select = document.getElementById("ui-language");
+        select?.focus();
+        // The new language's labels folded the bar: open its menu, so the focus stays on the language menu.
+        if (select && document.activeElement !== select) {
+          document.querySelector<HTMLButtonElement>(".topbar .menu-toggle[aria-expanded=false]")?.click();
+          select.focus();
+        }
+      });
   });
   const logout = h("button", { type: "button", class: "btn btn-quiet" }, t("logout"));
   logout.addEventListener("click", async () => {
