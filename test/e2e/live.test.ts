@@ -247,6 +247,34 @@ describe("the live desk in two browsers", () => {
     for (const page of [checker, editor, elsewhere]) await page.context().close();
   });
 
+  it("a live change redraws the claim list, and the focus stays on the claim link the person was on", async () => {
+    const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
+    const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
+    const id = await sharedArticle([checker, editor], "zeta");
+    await editor.waitForFunction(() => document.querySelector(".live-bar")?.getAttribute("data-live-state") === "live");
+    const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
+    const claimOn = async (exact: string) => {
+      const start = [...text.slice(0, text.indexOf(exact))].length;
+      const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
+        selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
+      });
+      expect(made.status).toBe(201);
+      return made.body.claim.id as number;
+    };
+    const first = await claimOn("electric buses were bought");
+    const link = editor.locator(`.claim-list a[href$="/claims/${first}"]`);
+    await link.waitFor();
+    await link.focus();
+    await editor.evaluate(() => ((window as unknown as { marked?: Element }).marked = document.activeElement ?? undefined));
+    const second = await claimOn("the depot has no chargers");
+    await editor.locator(`.claim-list a[href$="/claims/${second}"]`).waitFor();
+    // The list was drawn again (the old link is gone), and the focus is on the new copy of the same claim's link.
+    await expect(editor.evaluate(() => (window as unknown as { marked?: Element }).marked?.isConnected)).resolves.toBe(false);
+    await expect(editor.evaluate(() => document.activeElement?.getAttribute("href") ?? null)).resolves.toMatch(new RegExp(`/claims/${first}$`));
+    await checker.context().close();
+    await editor.context().close();
+  });
+
   it("the queue badge counts claims waiting for review as they arrive", async () => {
     const checker = await loginAs(browser(), baseUrl, "checker@factline.local");
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");

@@ -4,6 +4,7 @@ import { quoteLabel } from "../../lib/claim-label";
 import { placedInCurrent } from "../../lib/claim-placement";
 import { h, replace } from "../../lib/dom";
 import { t } from "../../lib/i18n";
+import { keepFocus } from "../../lib/keep-focus";
 import { claimHash } from "../../lib/router";
 import { anchorLabel } from "../anchor-badge";
 import { claimBadge } from "../claim-table";
@@ -22,6 +23,8 @@ export function createClaimList(articleId: number): ClaimList {
 
   function show(claims: readonly ArticleClaim[], activeId: number | null, language: string | undefined) {
     count.textContent = String(claims.length);
+    // A live re-read redraws the list: a link that had the focus keeps it (found again by its claim).
+    const restoreFocus = keepFocus(list);
     replace(
       list,
       claims.map((c) =>
@@ -30,7 +33,7 @@ export function createClaimList(articleId: number): ClaimList {
           { class: c.id === activeId ? "is-active" : null },
           h(
             "a",
-            { href: claimHash(articleId, c.id), class: "claim-link", "aria-current": c.id === activeId ? "true" : null },
+            { href: claimHash(articleId, c.id), class: "claim-link", "aria-current": c.id === activeId ? "true" : null, "data-focus-key": `claim-${c.id}` },
             h(
               "span",
               { class: "claim-link-quote", lang: language },
@@ -42,6 +45,7 @@ export function createClaimList(articleId: number): ClaimList {
         ),
       ),
     );
+    restoreFocus();
   }
 
   return { section, show };

@@ -8,6 +8,7 @@ import { api, errorMessage, unwrap } from "../../lib/api";
 import { truncate } from "../../lib/claim-label";
 import { h, replace, showError } from "../../lib/dom";
 import { t } from "../../lib/i18n";
+import { keepFocus } from "../../lib/keep-focus";
 import type { ArticleViewer, SelectedRange } from "../../editor/article-viewer";
 
 type Suggestion = Awaited<ReturnType<typeof fetchSuggestions>>["items"][number];
@@ -94,26 +95,29 @@ export function suggestionSlot(options: SuggestionSlotOptions): SuggestionSlot {
     count.textContent = String(items.length);
     underline();
     if (items.length === 0) return replace(list, h("li", { class: "empty" }, t("suggestionsEmpty")));
+    // A live re-read redraws the list: a button that had the focus keeps it (found again by its sentence).
+    const restoreFocus = keepFocus(list);
     replace(
       list,
       items.map((s, index) => {
-        const makeButton = h("button", { type: "button", class: "btn btn-small btn-primary", "data-action": "make" }, t("makeClaim"));
+        const makeButton = h("button", { type: "button", class: "btn btn-small btn-primary", "data-action": "make", "data-focus-key": `make-${s.start}` }, t("makeClaim"));
         makeButton.addEventListener("click", () => void make(s, makeButton));
         const quote = truncate(s.quote, 160);
         return h(
           "li",
           { class: "suggestion", "data-start": String(s.start) },
-          h("button", { type: "button", class: "btn-link suggestion-quote", lang: options.language, title: t("showSuggestion"), onclick: () => show(s) }, `“${quote}”`),
+          h("button", { type: "button", class: "btn-link suggestion-quote", lang: options.language, title: t("showSuggestion"), "data-focus-key": `show-${s.start}`, onclick: () => show(s) }, `“${quote}”`),
           h(
             "div",
             { class: "suggestion-actions" },
             h("span", { class: "muted" }, t("suggestionScore", { score: s.score.toFixed(2) })),
             makeButton,
-            h("button", { type: "button", class: "btn btn-small", "data-action": "dismiss", onclick: () => void dismiss(s, index) }, t("dismissSuggestion")),
+            h("button", { type: "button", class: "btn btn-small", "data-action": "dismiss", "data-focus-key": `dismiss-${s.start}`, onclick: () => void dismiss(s, index) }, t("dismissSuggestion")),
           ),
         );
       }),
     );
+    restoreFocus();
   }
 
   const slot: SuggestionSlot = {
