@@ -73,9 +73,9 @@ export type LiveServerMessage =
   | { type: "error"; code: string; message: string }
   | LiveEvent;
 
-/** The client's message types; anything else gets an error frame. */
 export { signedOutCode } from "./live-close";
 
+/** The client's message types; anything else gets an error frame. */
 export const liveClientTypes = ["open-claim", "selecting"] as const;
 export type LiveClientType = (typeof liveClientTypes)[number];
 

@@ -1,6 +1,7 @@
 import type { Page, Request, WebSocketRoute } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { useChromium } from "./browser";
+import { claimOn } from "./desk-helpers";
 import { apiCall, loginAs, openClaimId, selectWithMouse, viewportShot, waitSaved } from "./workspace-helpers";
 
 const baseUrl = inject("baseUrl");
@@ -229,12 +230,7 @@ describe("the live desk in two browsers", () => {
     expect((await apiCall(elsewhere, "POST", "/api/auth/logout-everywhere")).status).toBe(204);
     // A change on the article makes the desk check its sockets before it tells them.
     const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
-    const exact = "electric buses were bought";
-    const start = [...text.slice(0, text.indexOf(exact))].length;
-    const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
-      selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
-    });
-    expect(made.status).toBe(201);
+    await claimOn(checker, { id, text }, "electric buses were bought");
     await editor.getByText("Live updates stopped: your session ended. Refresh to log in again.").waitFor();
     await expect(bar.getAttribute("data-live-state")).resolves.toBe("signed-out");
     // Backoff would have tried again after about a second, then two: nothing is tried.
@@ -252,21 +248,13 @@ describe("the live desk in two browsers", () => {
     const editor = await loginAs(browser(), baseUrl, "editor@factline.local");
     const id = await sharedArticle([checker, editor], "zeta");
     await editor.waitForFunction(() => document.querySelector(".live-bar")?.getAttribute("data-live-state") === "live");
-    const text = (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string;
-    const claimOn = async (exact: string) => {
-      const start = [...text.slice(0, text.indexOf(exact))].length;
-      const made = await apiCall(checker, "POST", `/api/articles/${id}/claims`, {
-        selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + [...exact].length }],
-      });
-      expect(made.status).toBe(201);
-      return made.body.claim.id as number;
-    };
-    const first = await claimOn("electric buses were bought");
+    const article = { id, text: (await apiCall(checker, "GET", `/api/articles/${id}`)).body.revision.text as string };
+    const { id: first } = await claimOn(checker, article, "electric buses were bought");
     const link = editor.locator(`.claim-list a[href$="/claims/${first}"]`);
     await link.waitFor();
     await link.focus();
     await editor.evaluate(() => ((window as unknown as { marked?: Element }).marked = document.activeElement ?? undefined));
-    const second = await claimOn("the depot has no chargers");
+    const { id: second } = await claimOn(checker, article, "the depot has no chargers");
     await editor.locator(`.claim-list a[href$="/claims/${second}"]`).waitFor();
     // The list was drawn again (the old link is gone), and the focus is on the new copy of the same claim's link.
     await expect(editor.evaluate(() => (window as unknown as { marked?: Element }).marked?.isConnected)).resolves.toBe(false);
